@@ -1,0 +1,25 @@
+import { z } from 'astro/zod';
+import { datedFields } from './dates.ts';
+import { sourceSchema } from './source.ts';
+
+/**
+ * A case report. `ref` builds the schema of a reference to another collection: Astro's `reference()`
+ * inside the site, a plain id string in the standalone content check.
+ */
+export function caseSchema(ref: (collection: 'regions' | 'topics') => z.ZodType) {
+  return z.object({
+    kicker: z.string().optional(),
+    title: z.string().min(1),
+    subtitle: z.string().optional(),
+    /** Set when the printed headline was lost and the editors wrote this one. */
+    titleNote: z.string().optional(),
+    editorNote: z.string().optional(),
+    organisation: z.string().min(1),
+    region: ref('regions'),
+    topics: z.array(ref('topics')).default([]),
+    byline: z.string().optional(),
+    source: sourceSchema,
+    ...datedFields,
+    draft: z.boolean().default(false),
+  });
+}

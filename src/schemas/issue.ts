@@ -1,0 +1,19 @@
+import { z } from 'astro/zod';
+import { datedFields } from './dates.ts';
+import { sourceSchema } from './source.ts';
+
+/** A special issue (专版): one newspaper page and the ordered cases printed on it. */
+export function issueSchema(ref: (collection: 'cases') => z.ZodType) {
+  return z.object({
+    kicker: z.string().optional(),
+    title: z.string().min(1),
+    subtitle: z.string().optional(),
+    titleNote: z.string().optional(),
+    editorNote: z.string().optional(),
+    series: z.object({ name: z.string().min(1), part: z.string().optional() }).optional(),
+    cases: z.array(ref('cases')).min(1),
+    source: sourceSchema,
+    ...datedFields,
+    draft: z.boolean().default(false),
+  });
+}
