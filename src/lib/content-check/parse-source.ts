@@ -1,0 +1,51 @@
+import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+
+/** Parsed YAML (a data file or an MDX file's frontmatter) that can say on which line each field stands. */
+export interface ParsedSource {
+  data: unknown;
+  /** 1-based line of the value at `path` in the whole file, or the nearest ancestor's line. */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+  /** YAML syntax errors, with their lines. */
+  errors: { line?: number; message: string }[];
+  /** For MDX: the body after the frontmatter, and the line it starts on. */
+  body?: string;
+  bodyStartLine?: number;
+}
+
+const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+export function parseYamlSource(text: string, lineOffset = 0): ParsedSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
+  const lineOf = (path: readonly (string | number)[]) => {
+    let node: Node | null | undefined = doc.contents as Node | null;
+    let line = node?.range ? lineAt(node.range[0]) : undefined;
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
+        if (!pair) break;
+        const keyNode = pair.key as Node;
+        if (keyNode?.range) line = lineAt(keyNode.range[0]);
+        node = pair.value as Node | null;
+      } else if (isSeq(node) && typeof key === 'number') {
+        node = node.items[key] as Node | null;
+        if (node?.range) line = lineAt(node.range[0]);
+      } else break;
+    }
+    return line;
+  };
+  const errors = doc.errors.map((error) => ({ line: error.linePos?.[0]?.line ? error.linePos[0].line + lineOffset : undefined, message: error.message }));
+  return { data: errors.length ? undefined : doc.toJS(), lineOf, errors };
+}
+
+/** MDX: the frontmatter between `---` lines is YAML starting on line 2. */
+export function parseMdxSource(text: string): ParsedSource {
+  const match = frontmatterPattern.exec(text);
+  if (!match) {
+    return { data: undefined, lineOf: () => 1, errors: [{ line: 1, message: '文件开头缺少以 --- 包围的元数据（frontmatter）' }] };
+  }
+  const parsed = parseYamlSource(match[1], 1);
+  const bodyStartLine = match[0].split('\n').length;
+  return { ...parsed, body: text.slice(match[0].length), bodyStartLine };
+}

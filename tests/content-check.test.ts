@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { checkContent, type ContentSources } from '../src/lib/content-check/check-content.ts';
+import { formatProblem } from '../src/lib/content-check/problem.ts';
+
+const regions = JSON.stringify(
+  [
+    { id: 'zhejiang', code: '330000', name: '浙江省', shortName: '浙江', kind: 'province' },
+    { id: 'wenzhou', code: '330300', name: '温州市', shortName: '温州', kind: 'city', parent: 'zhejiang' },
+    { id: 'pingyang', code: '330326', name: '平阳县', shortName: '平阳', kind: 'county', parent: 'wenzhou' },
+  ],
+  null,
+  2,
+);
+const topics = '- id: zhiyuan-fuwu\n  name: 志愿服务\n';
+
+function caseFile(name: string, overrides: Record<string, string> = {}) {
+  const fields: Record<string, string> = {
+    title: '“2×4”组织架构充分发挥劳模专长',
+    organisation: '平阳县劳模协会',
+    region: 'pingyang',
+    topics: '\n  - zhiyuan-fuwu',
+    source: '\n  publication: 劳模工匠专版',
+    date: '2023-01-01',
+    datePrecision: 'year',
+    ...overrides,
+  };
+  const frontmatter = Object.entries(fields)
+    .filter(([, value]) => value !== '')
+    .map(([key, value]) => `${key}: ${value}`)
+    .join('\n');
+  return { file: `content/cases/${name}`, relativePath: name, text: `---\n${frontmatter}\n---\n\n正文。\n` };
+}
+
+function issueFile(name: string, cases: string[]) {
+  const text = `title: 打造金字招牌 助力共同富裕\ncases:\n${cases.map((id) => `  - ${id}`).join('\n')}\nsource:\n  publication: 劳模工匠专版\ndate: 2023-01-01\n`;
+  return { file: `content/issues/${name}`, relativePath: name, text };
+}
+
+function sources(overrides: Partial<ContentSources> = {}): ContentSources {
+  return {
+    regions: { file: 'content/regions.json', text: regions },
+    topics: { file: 'content/topics.yaml', text: topics },
+    cases: [caseFile('pingyang.mdx')],
+    issues: [issueFile('wenzhou.yaml', ['pingyang'])],
+    ...overrides,
+  };
+}
+
+describe('checkContent', () => {
+  it('accepts consistent content', () => {
+    expect(checkContent(sources())).toEqual([]);
+  });
+
+  it('names the file, line and field of an unknown region', () => {
+    const [problem, ...rest] = checkContent(sources({ cases: [caseFile('pingyang.mdx', { region: 'pinyang' })] }));
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ file: 'content/cases/pingyang.mdx', line: 4, severity: 'error' });
+    expect(problem.field).toContain('region');
+    expect(formatProblem(problem)).toMatch(/^content\/cases\/pingyang\.mdx:4 {2}region（地区） {2}\[错误\] 地区 “pinyang” 不存在/);
+  });
+
+  it('reports an unknown topic at its list item', () => {
+    const problems = checkContent(sources({ cases: [caseFile('pingyang.mdx', { topics: '\n  - zhiyuan-fuwu\n  - weizhi' })] }));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ field: 'topics[1]（话题）', line: 7 });
+  });
+
+  it('reports an issue that lists a missing case', () => {
+    const problems = checkContent(sources({ issues: [issueFile('wenzhou.yaml', ['pingyang', 'dongtou'])] }));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'content/issues/wenzhou.yaml', line: 4, field: 'cases[1]（文章列表）' });
+    expect(problems[0].message).toContain('dongtou');
+  });
+
+  it('reports a case listed twice in one issue, and a case listed in two issues', () => {
+    const twice = checkContent(sources({ issues: [issueFile('wenzhou.yaml', ['pingyang', 'pingyang'])] }));
+    expect(twice.map((problem) => problem.message)).toEqual(['文章 “pingyang” 在本专版中重复列出']);
+    const inTwo = checkContent(sources({ issues: [issueFile('a.yaml', ['pingyang']), issueFile('b.yaml', ['pingyang'])] }));
+    expect(inTwo).toHaveLength(1);
+    expect(inTwo[0]).toMatchObject({ file: 'content/issues/b.yaml' });
+    expect(inTwo[0].message).toContain('content/issues/a.yaml');
+  });
+
+  it('reports two files that Astro would give the same id', () => {
+    const problems = checkContent(sources({ cases: [caseFile('pingyang.mdx'), caseFile('PingYang.mdx')] }));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'content/cases/PingYang.mdx', field: 'id（编号）' });
+  });
+
+  it('reports every schema problem at once, with lines', () => {
+    const problems = checkContent(sources({ cases: [caseFile('pingyang.mdx', { title: '', datePrecision: 'week' })] }));
+    // A missing field points at the start of the frontmatter; a wrong value at its own line.
+    expect(problems.map((problem) => [problem.field, problem.line, problem.message])).toEqual([
+      ['title（标题）', 2, '缺少必填字段'],
+      ['datePrecision（日期精度）', 9, '取值不在允许范围内，可选：day / month / year'],
+    ]);
+  });
+
+  it('reports YAML that cannot be parsed instead of crashing', () => {
+    const broken = { file: 'content/issues/bad.yaml', relativePath: 'bad.yaml', text: 'title: [未闭合\ncases:\n  - pingyang\n' };
+    const problems = checkContent(sources({ issues: [issueFile('wenzhou.yaml', ['pingyang']), broken] }));
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((problem) => problem.file === 'content/issues/bad.yaml' && problem.field === '(格式)')).toBe(true);
+  });
+});
