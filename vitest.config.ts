@@ -2,9 +2,20 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // The build test runs a full `astro build`; give it room on a 2-core machine.
-    testTimeout: 20_000,
-    hookTimeout: 300_000,
+    projects: [
+      {
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/site/**'] },
+      },
+      {
+        // Tests of the built site: one `astro build` in global setup, shared by every file here.
+        test: {
+          name: 'site',
+          include: ['tests/site/**/*.test.ts'],
+          globalSetup: ['tests/site/build-site.ts'],
+          hookTimeout: 600_000,
+          testTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

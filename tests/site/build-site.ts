@@ -1,0 +1,30 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+const root = resolve(import.meta.dirname, '../..');
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    distDir: string;
+  }
+}
+
+/** Builds the real site once into a temporary folder; the site tests read what a visitor would get. */
+export default function setup(project: TestProject) {
+  const distDir = process.env.SITE_DIST ?? mkdtempSync(join(tmpdir(), 'laomo-dist-'));
+  if (!process.env.SITE_DIST) {
+    console.log(`[site tests] astro build → ${distDir}`);
+    execFileSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', distDir], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+  }
+  project.provide('distDir', distDir);
+  return () => {
+    if (!process.env.SITE_DIST) rmSync(distDir, { recursive: true, force: true });
+  };
+}
