@@ -36,7 +36,7 @@ export async function getTopics(): Promise<TopicEntry[]> {
 /** The issues (专版) a case appeared in, with its neighbours in each issue's order. */
 export function issuesContaining(caseId: string, issues: IssueEntry[]) {
   return issues.flatMap((issue) => {
-    const order = issue.data.cases.map((ref: { id: string }) => ref.id);
+    const order = issue.data.cases.map((ref) => ref.id);
     const at = order.indexOf(caseId);
     if (at === -1) return [];
     return [{ issue, previousId: order[at - 1], nextId: order[at + 1] }];

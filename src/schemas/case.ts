@@ -6,7 +6,7 @@ import { sourceSchema } from './source.ts';
  * A case report. `ref` builds the schema of a reference to another collection: Astro's `reference()`
  * inside the site, a plain id string in the standalone content check.
  */
-export function caseSchema(ref: (collection: 'regions' | 'topics') => z.ZodType) {
+export function caseSchema<Ref extends z.ZodType>(ref: (collection: 'regions' | 'topics') => Ref) {
   return z.object({
     kicker: z.string().optional(),
     title: z.string().min(1),

@@ -3,7 +3,7 @@ import { datedFields } from './dates.ts';
 import { sourceSchema } from './source.ts';
 
 /** A special issue (专版): one newspaper page and the ordered cases printed on it. */
-export function issueSchema(ref: (collection: 'cases') => z.ZodType) {
+export function issueSchema<Ref extends z.ZodType>(ref: (collection: 'cases') => Ref) {
   return z.object({
     kicker: z.string().optional(),
     title: z.string().min(1),
