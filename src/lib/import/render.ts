@@ -1,0 +1,109 @@
+/** Renders case drafts (MDX with YAML frontmatter) and the issue file (YAML). Pure string building. */
+import type { Unit } from './types.ts';
+
+export const PUBLICATION = '劳模工匠专版';
+export const DATE_NOTE = '原版未印日期，按正文中出现的最晚年份暂定，待编辑核实。';
+
+export interface CaseDraft {
+  id: string;
+  kicker?: string;
+  title: string;
+  subtitle?: string;
+  titleNote?: string;
+  organisation: string;
+  region: string;
+  byline?: string;
+  sourceFile: string;
+  year: number;
+  body: Unit[];
+}
+
+export interface IssueDraft {
+  id: string;
+  kicker?: string;
+  title: string;
+  subtitle?: string;
+  titleNote?: string;
+  editorNote?: string;
+  cases: string[];
+  sourceFile: string;
+  year: number;
+}
+
+/**
+ * YAML scalar: a JSON string is a valid YAML double-quoted scalar, which keeps “”, ：, `#` and `: ` safe.
+ */
+export function yamlString(value: string): string {
+  return JSON.stringify(value);
+}
+
+function optional(key: string, value: string | undefined): string[] {
+  return value ? [`${key}: ${yamlString(value)}`] : [];
+}
+
+function dateLines(year: number): string[] {
+  return [`date: ${year}-01-01`, 'datePrecision: year', `dateNote: ${yamlString(DATE_NOTE)}`];
+}
+
+export function renderCaseMdx(draft: CaseDraft): string {
+  const front = [
+    ...optional('kicker', draft.kicker),
+    `title: ${yamlString(draft.title)}`,
+    ...optional('subtitle', draft.subtitle),
+    ...optional('titleNote', draft.titleNote),
+    draft.organisation
+      ? `organisation: ${yamlString(draft.organisation)}`
+      : 'organisation: "" # TODO: 未能从标题或正文识别单位，请编辑填写',
+    `region: ${yamlString(draft.region)}`,
+    'topics: []',
+    ...optional('byline', draft.byline),
+    'source:',
+    `  publication: ${yamlString(PUBLICATION)}`,
+    `  file: ${yamlString(draft.sourceFile)}`,
+    ...dateLines(draft.year),
+    'draft: true',
+  ];
+  const body = draft.body.map(renderUnit).join('\n\n');
+  return `---\n${front.join('\n')}\n---\n\n${body}\n`;
+}
+
+export function renderIssueYaml(issue: IssueDraft): string {
+  const lines = [
+    ...optional('kicker', issue.kicker),
+    `title: ${yamlString(issue.title)}`,
+    ...optional('subtitle', issue.subtitle),
+    ...optional('titleNote', issue.titleNote),
+    ...optional('editorNote', issue.editorNote),
+    'cases:',
+    ...issue.cases.map((id) => `  - ${yamlString(id)}`),
+    'source:',
+    `  publication: ${yamlString(PUBLICATION)}`,
+    `  file: ${yamlString(issue.sourceFile)}`,
+    ...dateLines(issue.year),
+    'draft: true',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function renderUnit(unit: Unit): string {
+  if (unit.kind === 'heading') return `## ${escapeMdxText(unit.text)}`;
+  if (unit.kind === 'caption') return renderFigure(unit.text);
+  return escapeMdxText(unit.text);
+}
+
+export function renderFigure(caption: string): string {
+  // A JSX attribute string cannot hold `"`; an expression with a JSON string can hold anything.
+  const value = /["{}<>\\]/.test(caption) ? `{${JSON.stringify(caption)}}` : `"${caption}"`;
+  return `<Figure caption=${value} awaitingPhoto />`;
+}
+
+/**
+ * Escape text so MDX reads it as plain text: JSX/expression characters and Markdown punctuation get a
+ * backslash (a valid CommonMark escape for any ASCII punctuation), and so does anything that would
+ * start a block (`#`, `-`, `>`, `1.` …) at the beginning of the line.
+ */
+export function escapeMdxText(text: string): string {
+  let out = text.replace(/[\\{}<>*_`[\]~|&]/g, (c) => `\\${c}`);
+  out = out.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+  return out;
+}
