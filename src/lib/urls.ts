@@ -1,14 +1,30 @@
 /** Every internal URL in one place, so links stay stable and respect the configured `base`. */
 const base = (import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
 
+/** Page `n` of a paginated list whose first page is `first` (a URL ending in `/`): `first`, `first2/`, … */
+const paged = (first: string, page = 1) => (page > 1 ? `${first}${page}/` : first);
+
+export type PrintSize = 'a4' | 'a3';
+
 export const urls = {
+  base: () => base,
   home: () => base,
   case: (id: string) => `${base}cases/${id}/`,
   issues: () => `${base}issues/`,
   issue: (id: string) => `${base}issues/${id}/`,
+  /** The newspaper-page print view of an issue; A4 portrait by default. */
+  issuePrint: (id: string, size: PrintSize = 'a4') => `${base}issues/${id}/print/${size === 'a3' ? 'a3/' : ''}`,
+  /** The PDF `npm run pdf` writes next to the issue pages. */
+  issuePdf: (id: string) => `${base}issues/${id}.pdf`,
   regions: () => `${base}regions/`,
-  city: (city: string) => `${base}regions/${city}/`,
+  city: (city: string, page = 1) => paged(`${base}regions/${city}/`, page),
+  cityRss: (city: string) => `${base}regions/${city}/rss.xml`,
   county: (city: string, county: string) => `${base}regions/${city}/${county}/`,
   topics: () => `${base}topics/`,
-  topic: (id: string) => `${base}topics/${id}/`,
+  topic: (id: string, page = 1) => paged(`${base}topics/${id}/`, page),
+  archive: () => `${base}archive/`,
+  archiveYear: (year: number) => `${base}archive/${year}/`,
+  rss: () => `${base}rss.xml`,
+  about: () => `${base}about/`,
+  asset: (path: string) => `${base}${path.replace(/^\//, '')}`,
 };
