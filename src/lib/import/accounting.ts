@@ -52,7 +52,8 @@ export function proveNothingLost(
   const moved = new Set(report.moved.map((m) => normalizeForCompare(m.text)));
   const orderProblems: AccountingResult['orderProblems'] = [];
 
-  const byFile = Map.groupBy(units, (u) => u.file);
+  const byFile = new Map<string, TextUnit[]>();
+  for (const unit of units) byFile.set(unit.file, [...(byFile.get(unit.file) ?? []), unit]);
   for (const [file, fileUnits] of byFile) {
     let cursor = 0;
     for (const unit of fileUnits) {

@@ -2,39 +2,48 @@
  * Drifted headlines: the layout sometimes prints an article's first paragraphs above its own headline, so
  * they seem to end the previous article (page 004: the 赵巧巧 paragraphs before `隔离点的24小时贴心“管家”`).
  *
- * Walking back from the end of article A (the one before B's headline), a paragraph is moved into B when
- * - it shares a four-character run with B's headline or first paragraph that occurs nowhere else on the
- *   page (a name or phrase particular to B, not common words like 外来务工), or its exact duplicate was
- *   printed inside B (and removed as a duplicate), and
- * - it shares no four-character run with A's own headline or first paragraph.
- * The walk stops at the first paragraph that does not meet both; one that has evidence both ways is
- * flagged. Moved paragraphs go right after B's first (byline) paragraph, in their printed order.
+ * For each article B with a headline, the paragraphs at the very end of the article A before it are
+ * candidates when they mention B's protagonist — a three-character name used at least three times in B
+ * and in no other article of the page (赵巧巧; common words like 劳模工 drop out) — or when their exact
+ * duplicate was printed inside B (and removed as a duplicate). The run of candidates is moved only when
+ * it is unambiguous:
+ * - the names it mentions do not appear anywhere else in A (else it is a shared subject: left alone), and
+ * - no candidate shares a four-character phrase with A's own headline or first paragraph (else flagged). Moved paragraphs go right after B's first (byline)
+ * paragraph, in their printed order.
  */
 import type { Article, Removal, Repair, Unit, Warning } from './types.ts';
 import { excerpt } from './types.ts';
-import { matchByline, normalizeForCompare } from './text-shape.ts';
+import { HAN, matchByline, normalizeForCompare } from './text-shape.ts';
 
-function grams(text: string, n = 4): Set<string> {
+const PROTAGONIST_MIN_MENTIONS = 3;
+
+function grams(text: string, n: number): string[] {
   const clean = normalizeForCompare(text);
-  const out = new Set<string>();
-  for (let i = 0; i + n <= clean.length; i += 1) out.add(clean.slice(i, i + n));
+  const out: string[] = [];
+  for (let i = 0; i + n <= clean.length; i += 1) out.push(clean.slice(i, i + n));
   return out;
 }
 
-function shares(a: Set<string>, b: Set<string>): boolean {
-  for (const g of a) if (b.has(g)) return true;
-  return false;
+function articleTexts(article: Article): string[] {
+  const h = article.headline;
+  return [h?.kicker, h?.title, h?.subtitle, ...article.body.map((u) => u.text)].filter((t): t is string => Boolean(t));
 }
 
-/** The headline lines and first paragraph: what an article is about. */
-function identityTexts(article: Article): string[] {
-  const first = article.body.find((u) => u.kind === 'para');
-  const headline = article.headline ? [article.headline.kicker, article.headline.title, article.headline.subtitle] : [];
-  return [...headline, first?.text].filter((t): t is string => Boolean(t));
+/** Three-character Han names used at least three times in the article and never in `others`. */
+function protagonists(article: Article, others: Article[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const gram of grams(articleTexts(article).join('|'), 3)) {
+    if ([...gram].every((c) => HAN.test(c))) counts.set(gram, (counts.get(gram) ?? 0) + 1);
+  }
+  const elsewhere = new Set(grams(others.flatMap(articleTexts).join('|'), 3));
+  return new Set([...counts].filter(([g, n]) => n >= PROTAGONIST_MIN_MENTIONS && !elsewhere.has(g)).map(([g]) => g));
 }
 
+/** Four-character phrases of the headline and first paragraph: what the article says it is about. */
 function identity(article: Article): Set<string> {
-  return grams(identityTexts(article).join('|'));
+  const first = article.body.find((u) => u.kind === 'para');
+  const h = article.headline;
+  return new Set(grams([h?.kicker, h?.title, h?.subtitle, first?.text].filter(Boolean).join('|'), 4));
 }
 
 export function moveDriftedParagraphs(
@@ -54,45 +63,43 @@ export function moveDriftedParagraphs(
         .filter((r) => r.kind === 'duplicate' && r.line >= next.line && r.line < nextEnd)
         .map((r) => normalizeForCompare(r.text)),
     );
-    const nextId = identity(next);
-    const previousId = identity(previous);
-    const nextIdUnits = new Set(identityTexts(next));
-    const firstParaIndex = previous.body.findIndex((u) => u.kind === 'para');
+    const names = protagonists(next, articles.filter((a) => a !== next && a !== previous));
+    const mentions = (unit: Unit) => grams(unit.text, 3).filter((g) => names.has(g));
 
-    const moved: Unit[] = [];
+    const firstParaIndex = previous.body.findIndex((u) => u.kind === 'para');
+    const run: Unit[] = [];
     for (let i = previous.body.length - 1; i > firstParaIndex; i -= 1) {
       const unit = previous.body[i];
       if (unit.kind === 'caption') continue;
       if (unit.kind !== 'para') break;
-      const g = grams(unit.text);
-      const elsewhere = grams(
-        articles
-          .flatMap((a) => [...identityTexts(a).filter((t) => !nextIdUnits.has(t)), ...a.body.map((u) => (nextIdUnits.has(u.text) || u === unit ? '' : u.text))])
-          .join('|'),
-      );
-      const particular = new Set([...nextId].filter((gram) => !elsewhere.has(gram)));
-      const forNext = shares(g, particular) || duplicatedInNext.has(normalizeForCompare(unit.text));
-      const forPrevious = shares(g, previousId);
-      if (forNext && !forPrevious) {
-        moved.unshift(unit);
-        continue;
-      }
-      if (forNext && moved.length > 0) {
+      if (mentions(unit).length === 0 && !duplicatedInNext.has(normalizeForCompare(unit.text))) break;
+      run.unshift(unit);
+    }
+    if (run.length === 0) continue;
+
+    const used = new Set(run.flatMap(mentions));
+    const rest = previous.body.filter((u) => !run.includes(u));
+    const restGrams = new Set(grams([previous.headline?.title ?? '', ...rest.map((u) => u.text)].join('|'), 3));
+    const hasDuplicateEvidence = run.some((u) => duplicatedInNext.has(normalizeForCompare(u.text)));
+    // A name A itself also uses is a shared subject, not a sign of drift.
+    if ([...used].some((name) => restGrams.has(name)) && !hasDuplicateEvidence) continue;
+    const ownId = identity(previous);
+    if (run.some((u) => grams(u.text, 4).some((g) => ownId.has(g)))) {
+      for (const unit of run) {
         warnings.push({
           line: unit.line,
-          message: '这一段可能也属于下一篇（其标题错位到了正文之后），未移动，请核对',
+          message: `这一段可能属于下一篇《${next.headline.title}》（标题错位），但它也呼应本篇标题或导语，未移动，请核对`,
           excerpt: excerpt(unit.text),
         });
       }
-      break;
+      continue;
     }
-    if (moved.length === 0) continue;
-    allMoved.push(...moved);
 
-    previous.body = previous.body.filter((u) => !moved.includes(u));
+    previous.body = rest;
     const insertAt = next.body.findIndex((u) => u.kind === 'para' && matchByline(u.text));
-    next.body.splice(insertAt >= 0 ? insertAt + 1 : 0, 0, ...moved);
-    for (const unit of moved) {
+    next.body.splice(insertAt >= 0 ? insertAt + 1 : 0, 0, ...run);
+    allMoved.push(...run);
+    for (const unit of run) {
       repairs.push({
         kind: 'moved',
         line: unit.line,

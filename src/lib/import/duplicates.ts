@@ -81,7 +81,7 @@ export function flagRepeatedSentences(blocks: ClassifiedBlock[], warnings: Warni
   const flagged = new Set<string>();
   for (const block of blocks) {
     if (block.kind !== 'body') continue;
-    for (const sentence of block.text.split(/(?<=[。！？!?])/)) {
+    for (const sentence of block.text.split(/(?<=[。！？!?：:])/)) {
       const key = normalizeForCompare(sentence);
       if (key.length < MIN_FLAGGED_SENTENCE) continue;
       const first = firstSeen.get(key);

@@ -64,7 +64,7 @@ const CAPTION_MAX = 80;
 
 /**
  * Could this line be a headline or section heading? Short, no sentence-ending full stop, no clause
- * punctuation at the end. `!`/`……` endings are typical for kickers. A comma inside is accepted only for
+ * punctuation at the end, no enumeration comma, not ending in a digit. `!`/`……` endings are typical for kickers. A comma inside is accepted only for
  * balanced two-part headings (`注重科学谋划,有序系统筹备`); a lopsided one is a fragment of a sentence.
  */
 export function looksLikeHeading(text: string): boolean {
@@ -72,7 +72,8 @@ export function looksLikeHeading(text: string): boolean {
   if (length === 0 || length > HEADING_MAX) return false;
   if (/[!！?？]$|……$|…$/.test(text)) return true;
   if (/[。，,、；;：:]$/.test(text)) return false;
-  if (/[。；;]/.test(text)) return false;
+  // Sentence stops or enumeration commas inside, or a cut after a number, mean running text.
+  if (/[。；;、]/.test(text) || /\d$/.test(text)) return false;
   const parts = text.split(/[，,]/);
   if (parts.length > 2) return false;
   if (parts.length === 2 && Math.abs(visibleLength(parts[0]) - visibleLength(parts[1])) > 1) return false;
