@@ -1,0 +1,34 @@
+/** Data shared by the A4 and A3 print routes of a special issue. */
+import { getPublishedCases, getPublishedIssues, getRegions, type CaseEntry, type IssueEntry, type RegionEntry } from '../data/content.ts';
+import { formatChineseDate } from '../lib/dates.ts';
+import type { PrintSize } from '../lib/urls.ts';
+
+export interface PrintProps {
+  issue: IssueEntry;
+  cases: CaseEntry[];
+  regions: Map<string, RegionEntry>;
+}
+
+export async function printStaticPaths() {
+  const [issues, cases, regions] = await Promise.all([getPublishedIssues(), getPublishedCases(), getRegions()]);
+  const casesById = new Map(cases.map((entry) => [entry.id, entry]));
+  const regionsById = new Map(regions.map((region) => [region.id, region]));
+  return issues.map((issue) => ({
+    params: { id: issue.id },
+    props: {
+      issue,
+      cases: issue.data.cases.flatMap((ref: { id: string }) => casesById.get(ref.id) ?? []),
+      regions: regionsById,
+    } satisfies PrintProps,
+  }));
+}
+
+export function printIssueProps({ issue, cases, regions }: PrintProps, size: PrintSize) {
+  const { data } = issue;
+  const head = ['劳模工匠专版', data.series?.part ?? data.series?.name, data.title].filter(Boolean).join(' · ');
+  const foot = `浙江省劳动模范协会 · ${data.source.publication} · ${formatChineseDate(data.date, data.datePrecision)}`;
+  return {
+    layout: { title: data.title, issueId: issue.id, size, runningHead: head, runningFoot: foot },
+    issue: { issue, cases, regions, size },
+  };
+}
