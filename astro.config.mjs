@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 
 const footnoteLabels = { label: '注释', backLabel: '返回正文' };
@@ -31,10 +32,18 @@ async function markdownProcessor() {
 }
 
 export default defineConfig({
-  // The public address, used for canonical URLs, the sitemap and feeds. Set SITE_URL when deploying.
+  // The public address (scheme and host, no path), used for canonical URLs, Open Graph, the sitemap, the feeds
+  // and the QR codes of the print pages. Set SITE_URL when deploying, e.g. SITE_URL=https://laomo.zjgh.org.
   site: process.env.SITE_URL ?? 'https://laomo.example.org',
+  // The path the site is served under, e.g. BASE_PATH=/laomo/ for https://example.org/laomo/. Every internal
+  // link goes through src/lib/urls.ts, which reads it.
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
   markdown: { processor: await markdownProcessor() },
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    // Only built pages are listed, so drafts and scheduled entries (left out by src/data/content.ts) never are;
+    // the print views are duplicates of the issue pages.
+    sitemap({ filter: (page) => !/\/issues\/[^/]+\/print\//.test(page) }),
+  ],
 });
