@@ -1,0 +1,69 @@
+/** Generated files are valid: YAML parses to the intended strings, MDX compiles and keeps the text. */
+import { compile } from '@mdx-js/mdx';
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { decodeInput } from '../src/lib/import/decode.ts';
+import { importPage } from '../src/lib/import/pipeline.ts';
+import { escapeMdxText, renderCaseMdx, renderFigure, yamlString } from '../src/lib/import/render.ts';
+
+describe('YAML and MDX escaping', () => {
+  it('quotes strings with “”, ：, #, colons and quotes safely', () => {
+    for (const value of ['平阳县劳模协会: “2×4”', '# 不是注释', '他说："好"', 'a\\b', '- 列表', 'yes']) {
+      expect(parse(`title: ${yamlString(value)}`)).toEqual({ title: value });
+    }
+  });
+
+  it('escapes MDX-special characters and block starts', () => {
+    expect(escapeMdxText('{a} <b> 1<2')).toBe('\\{a\\} \\<b\\> 1\\<2');
+    expect(escapeMdxText('# 标题')).toBe('\\# 标题');
+    expect(escapeMdxText('- 项')).toBe('\\- 项');
+    expect(escapeMdxText('> 引')).toBe('\\> 引');
+    expect(escapeMdxText('1. 第一')).toBe('1\\. 第一');
+    expect(renderFigure('他说"好"')).toBe('<Figure caption={"他说\\"好\\""} awaitingPhoto />');
+  });
+
+  it('renders frontmatter keys in the agreed order', () => {
+    const mdx = renderCaseMdx({
+      id: 'x', kicker: '引', title: '题', subtitle: '副', organisation: '', region: 'zhejiang', byline: '记者甲',
+      sourceFile: 'f.txt', year: 2022, body: [],
+    });
+    const keys = mdx.split('---')[1].split('\n').filter((l) => /^\w+:/.test(l)).map((l) => l.split(':')[0]);
+    expect(keys).toEqual(['kicker', 'title', 'subtitle', 'organisation', 'region', 'topics', 'byline', 'source', 'date', 'datePrecision', 'dateNote', 'draft']);
+    expect(mdx).toContain('organisation: "" # TODO');
+  });
+
+  it('compiles text full of special characters back to the same text', async () => {
+    const text = '{x} <y> *强* _调_ `码` [链](接) ~删~ a|b & 1<2';
+    const mdx = renderCaseMdx({ id: 'x', title: 't', organisation: 'o', region: 'zhejiang', sourceFile: 'f', year: 2022,
+      body: [{ kind: 'para', text, line: 1, mdLevel: 0, pieces: [text], lines: [1] }] });
+    const code = String(await compile(mdx.split('\n---\n')[1]));
+    expect(code).toContain(JSON.stringify(text).slice(1, -1));
+  });
+});
+
+describe('outputs of the five real pages', () => {
+  const dir = new URL('../../shared/source-pages/', import.meta.url);
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+    it(`${name}: frontmatter and issue parse as YAML, bodies compile as MDX`, async () => {
+      const decoded = decodeInput(readFileSync(new URL(name, dir)));
+      if (!decoded.ok) throw new Error(decoded.message);
+      const { files } = importPage(decoded.text, decoded.encoding, { fileName: name });
+      for (const file of files) {
+        if (file.path.endsWith('.yaml')) {
+          const data = parse(file.content);
+          expect(data.title).toBeTruthy();
+          expect(data.cases.length).toBeGreaterThan(0);
+          expect(data.draft).toBe(true);
+          continue;
+        }
+        const [, front, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(file.content)!;
+        const data = parse(front);
+        expect(data.title).toBeTruthy();
+        expect(data.source).toEqual({ publication: '劳模工匠专版', file: name });
+        expect(data.datePrecision).toBe('year');
+        await expect(compile(body)).resolves.toBeTruthy();
+      }
+    });
+  }
+});
