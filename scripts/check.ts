@@ -1,24 +1,95 @@
 #!/usr/bin/env node
 /**
  * npm run check — checks all content before publishing. Lists every problem as `file:line  field  message`
- * and exits 1 when anything blocks publishing. (`npm run check` then also runs `astro check` on the code.)
+ * with a hint, and exits 1 when anything blocks publishing. (`npm run check` then also runs `astro check`
+ * on the code.)
+ *
+ *   npm run check                  检查全部内容
+ *   npm run check -- --fix         自动改正中文标点等排版问题，并显示改动
+ *   npm run check:content -- --quiet   只显示错误
  */
-import { resolve } from 'node:path';
-import { checkContent } from '../src/lib/content-check/check-content.ts';
-import { blocksPublishing, formatProblem } from '../src/lib/content-check/problem.ts';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runChecks } from '../src/lib/content-check/check-content.ts';
+import { blocksPublishing, formatProblem, type Problem } from '../src/lib/content-check/problem.ts';
 import { readContentSources } from '../src/lib/content-check/read-sources.ts';
+import { applyFixes, type TypographyFix } from '../src/lib/content-check/typography.ts';
 
-const root = resolve(import.meta.dirname, '..');
+const { values: flags } = parseArgs({
+  options: {
+    fix: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    root: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (flags.help) {
+  console.log('用法：npm run check [-- --fix]\n  --fix    自动改正中文里的半角标点、省略号、直引号等，并显示改动\n  --quiet  只显示错误');
+  process.exit(0);
+}
+
+const root = resolve(flags.root ?? join(import.meta.dirname, '..'));
 const started = performance.now();
-const sources = await readContentSources(root);
-const problems = checkContent(sources);
-for (const problem of problems) console.log(formatProblem(problem));
+let sources = await readContentSources(root);
+let { problems, fixes } = runChecks(sources);
 
-const errors = problems.filter((problem) => problem.severity === 'error').length;
+if (flags.fix) {
+  const changed = await applyTypographyFixes(fixes);
+  if (changed) {
+    sources = await readContentSources(root);
+    ({ problems, fixes } = runChecks(sources));
+  } else console.log('没有可以自动改正的排版问题。\n');
+}
+
+const order: Problem['severity'][] = ['error', 'warning', 'info'];
+const shown = problems
+  .filter((problem) => !flags.quiet || problem.severity === 'error')
+  .sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity) || a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+let heading: string | undefined;
+for (const problem of shown) {
+  const title = { error: '错误（必须改正才能发布）', warning: '提醒（不影响发布）', info: '未发布的内容' }[problem.severity];
+  if (title !== heading) {
+    console.log(`${heading ? '\n' : ''}== ${title} ==`);
+    heading = title;
+  }
+  console.log(formatProblem(problem));
+}
+
+const count = (severity: Problem['severity']) => problems.filter((problem) => problem.severity === severity).length;
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 const counted = `${sources.cases.length} 篇案例、${sources.issues.length} 个专版`;
+const extras = [count('warning') && `${count('warning')} 条提醒`, count('info') && `${count('info')} 项未发布`].filter(Boolean).join('，');
 if (blocksPublishing(problems)) {
-  console.error(`\n内容检查未通过：${errors} 个错误（共检查 ${counted}，用时 ${seconds} 秒）。请按上面的提示修改后重新运行 npm run check。`);
+  const fixable = [...fixes.values()].reduce((sum, list) => sum + list.length, 0);
+  const fixHint = fixable ? `其中 ${fixable} 处排版问题可以运行 npm run check -- --fix 自动改正。` : '';
+  console.error(`\n内容检查未通过：${count('error')} 个错误${extras ? `，${extras}` : ''}（共检查 ${counted}，用时 ${seconds} 秒）。${fixHint}请按上面的提示修改后重新运行 npm run check。`);
   process.exit(1);
 }
-console.log(`内容检查通过：${counted}${problems.length ? `，另有 ${problems.length} 条提醒` : ''}（用时 ${seconds} 秒）。`);
+console.log(`${shown.length ? '\n' : ''}内容检查通过：${counted}${extras ? `，${extras}` : ''}（用时 ${seconds} 秒）。`);
+
+/** Applies the fixes file by file (only if the file did not change meanwhile) and prints a line diff. */
+async function applyTypographyFixes(byFile: Map<string, TypographyFix[]>): Promise<number> {
+  let total = 0;
+  for (const [file, list] of byFile) {
+    const path = join(root, file);
+    const before = await readFile(path, 'utf8');
+    const after = applyFixes(before, list);
+    if (after === before) continue;
+    const oldLines = before.split('\n');
+    const newLines = after.split('\n');
+    if (oldLines.length !== newLines.length) continue; // never happens: fixes do not touch line breaks
+    const temporary = `${path}.check-fix-${process.pid}`;
+    await writeFile(temporary, after, 'utf8');
+    await rename(temporary, path);
+    total += list.length;
+    console.log(`已改正 ${file}（${list.length} 处）：`);
+    oldLines.forEach((line, index) => {
+      if (line === newLines[index]) return;
+      console.log(`  ${file}:${index + 1}\n  - ${line.trim()}\n  + ${newLines[index]!.trim()}`);
+    });
+    console.log('');
+  }
+  if (total) console.log(`共改正 ${total} 处。请用 git diff 查看改动，确认无误后提交。\n`);
+  return total;
+}

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { isMap, isScalar, type Node } from 'yaml';
 import { caseSchema } from '../../schemas/case.ts';
 import { issueSchema } from '../../schemas/issue.ts';
 import { regionSchema } from '../../schemas/region.ts';
@@ -7,6 +8,11 @@ import { globEntryId } from './entry-id.ts';
 import { parseMdxSource, parseYamlSource, type ParsedSource } from './parse-source.ts';
 import type { Problem } from './problem.ts';
 import { schemaProblems } from './schema-rules.ts';
+import { fieldName } from './field-labels.ts';
+import { checkMdxBody } from './mdx-body.ts';
+import { typographyFixes, type TextRange, type TypographyFix } from './typography.ts';
+import { unpublishedReason } from '../publishing.ts';
+import { parseRedirects, validateRedirects, type RedirectProblem } from '../redirects.ts';
 
 export interface SourceFile {
   /** Path relative to the project root, as shown to editors. */
@@ -21,6 +27,23 @@ export interface ContentSources {
   topics: SourceFile;
   cases: SourceFile[];
   issues: SourceFile[];
+  /** `content/redirects.yaml`, if there is one. */
+  redirects?: SourceFile;
+  /** Root-relative paths of the other files under content/ (images). Without it, image files are not looked for. */
+  assets?: ReadonlySet<string>;
+  /** Page files under src/pages, relative to it (`about.mdx`, `cases/[id].astro`), to know which addresses exist. */
+  routes?: string[];
+}
+
+export interface CheckOptions {
+  /** "Now" for scheduled entries; default the current time. */
+  now?: Date;
+}
+
+/** What the check found, and the typography fixes `--fix` may apply, per file. */
+export interface CheckResult {
+  problems: Problem[];
+  fixes: Map<string, TypographyFix[]>;
 }
 
 /** An entry as the checks see it: where it stands, its id and its raw data. */
@@ -95,16 +118,22 @@ function duplicateIdProblems(kind: string, entries: Located[]): Problem[] {
   return problems;
 }
 
-function referenceProblem(entry: Located, path: (string | number)[], field: string, message: string, hint: string): Problem {
-  return { file: entry.file, line: entry.source.lineOf([...entry.path, ...path]), field, message, hint, severity: 'error' };
+function referenceProblem(entry: Located, path: (string | number)[], field: string, message: string, hint: string, severity: Problem['severity'] = 'error'): Problem {
+  return { file: entry.file, line: entry.source.lineOf([...entry.path, ...path]), field, message, hint, severity };
 }
 
 /**
  * Everything Astro's build would accept but the site must not: unknown regions and topics, issues naming
  * missing cases, duplicate ids, a case listed twice — plus every schema violation, all at once.
  */
-export function checkContent(sources: ContentSources): Problem[] {
+export function checkContent(sources: ContentSources, options: CheckOptions = {}): Problem[] {
+  return runChecks(sources, options).problems;
+}
+
+/** Like `checkContent`, also returning the typography fixes per file for `npm run check -- --fix`. */
+export function runChecks(sources: ContentSources, { now = new Date() }: CheckOptions = {}): CheckResult {
   const problems: Problem[] = [];
+  const fixes = new Map<string, TypographyFix[]>();
   const regions = dataFileEntries(sources.regions, problems);
   const topics = dataFileEntries(sources.topics, problems);
   const cases = collectionEntries(sources.cases, parseMdxSource, problems);
@@ -167,5 +196,150 @@ export function checkContent(sources: ContentSources): Problem[] {
     });
   }
 
+  // Only for cases: an issue is a newspaper page, and recurring page titles are normal there.
+  problems.push(...duplicateTitleProblems('案例', cases));
+
+  // Article bodies: syntax, refused markup and scripts, images; then typography of the prose.
+  const textOf = new Map([...sources.cases, ...sources.issues].map((sourceFile) => [sourceFile.file, sourceFile.text]));
+  for (const entry of cases) {
+    const text = textOf.get(entry.file)!;
+    const body = checkMdxBody(entry.file, text, { assets: sources.assets });
+    problems.push(...body.problems);
+    addTypography(entry.file, text, [...yamlProseRanges(entry.source), ...body.prose], problems, fixes);
+  }
+  for (const entry of issues) addTypography(entry.file, textOf.get(entry.file)!, yamlProseRanges(entry.source), problems, fixes);
+
+  // Drafts and scheduled entries: listed, and an issue that would show fewer cases than it lists.
+  const caseReason = new Map<string, string>();
+  for (const entry of [...cases, ...issues]) {
+    const reason = notPublished(entry, now);
+    if (!reason) continue;
+    if (cases.includes(entry)) caseReason.set(entry.id, reason);
+    problems.push({ file: entry.file, line: entry.source.lineOf([reason.startsWith('草稿') ? 'draft' : 'date']), field: reason.startsWith('草稿') ? 'draft（草稿）' : 'date（日期）', message: `未发布：${reason}`, hint: reason.startsWith('草稿') ? '本机预览（npm run dev）可以看到；要发布，把 draft 改为 false 或删去这一行。' : '到期后下一次构建（每天自动一次）才会上线；本机预览可以看到。', severity: 'info' });
+  }
+  for (const entry of issues) {
+    if (notPublished(entry, now) || !Array.isArray(entry.data.cases)) continue;
+    entry.data.cases.forEach((caseId, index) => {
+      const reason = typeof caseId === 'string' ? caseReason.get(caseId) : undefined;
+      if (reason) problems.push(referenceProblem(entry, ['cases', index], `cases[${index}]（文章列表）`, `专版已发布，但文章 “${caseId}” ${reason}，专版页面上暂不显示它`, '发布这篇文章，或确认专版可以先少这一篇。', 'warning'));
+    });
+  }
+
+  if (sources.redirects) problems.push(...redirectProblems(sources, cases, issues, regions, topics, caseReason, now));
+
+  return { problems, fixes };
+}
+
+/** `草稿` or `定于 2026-05-01 发布`, or undefined when the entry is on the public site. */
+function notPublished(entry: Located, now: Date): string | undefined {
+  const date = entry.data.date instanceof Date ? entry.data.date : new Date(String(entry.data.date));
+  if (Number.isNaN(date.getTime())) return undefined;
+  const reason = unpublishedReason({ draft: entry.data.draft === true, date }, now);
+  if (reason === 'draft') return '草稿（draft: true），不会出现在正式网站上';
+  if (reason === 'scheduled') return `定于 ${date.toISOString().slice(0, 10)} 发布，在此之前不会出现在正式网站上`;
+  return undefined;
+}
+
+/** Two cases (or issues) with the same headline: readers and search results cannot tell them apart. */
+function duplicateTitleProblems(kind: string, entries: Located[]): Problem[] {
+  const first = new Map<string, Located>();
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    const { title, subtitle } = entry.data;
+    if (typeof title !== 'string' || !title.trim()) continue;
+    const key = `${title.trim()}\u0000${typeof subtitle === 'string' ? subtitle.trim() : ''}`;
+    const other = first.get(key);
+    if (other && other.id === entry.id) continue; // the same id is reported already
+    if (other) {
+      problems.push({
+        file: entry.file,
+        line: entry.source.lineOf(['title']),
+        field: 'title（标题）',
+        message: `${kind}标题 “${title.trim()}” 与 ${other.file} 相同`,
+        hint: '标题相同，读者和搜索结果分不清两篇。请修改其中一篇的标题，或加上不同的副题（subtitle）。',
+        severity: 'error',
+      });
+    } else first.set(key, entry);
+  }
   return problems;
+}
+
+/** Frontmatter or data fields that hold Chinese prose (checked for typography). */
+const proseKeys = new Set(['kicker', 'title', 'subtitle', 'titleNote', 'editorNote', 'organisation', 'byline', 'dateNote', 'publication', 'page', 'name', 'part', 'description']);
+
+function yamlProseRanges(source: ParsedSource): TextRange[] {
+  const ranges: TextRange[] = [];
+  const offset = source.yamlOffset ?? 0;
+  const walk = (node: Node | null | undefined, path: string[]) => {
+    if (!isMap(node)) return;
+    for (const pair of node.items) {
+      const key = String((pair.key as { value?: unknown } | null)?.value ?? '');
+      const value = pair.value as Node | null;
+      if (isScalar(value) && typeof value.value === 'string' && proseKeys.has(key) && value.range) {
+        ranges.push({ start: offset + value.range[0], end: offset + value.range[1], field: fieldName([...path, key]) });
+      } else if (isMap(value)) walk(value, [...path, key]);
+    }
+  };
+  walk(source.document?.contents as Node | null, []);
+  return ranges;
+}
+
+function addTypography(file: string, text: string, ranges: TextRange[], problems: Problem[], fixes: Map<string, TypographyFix[]>) {
+  const found = typographyFixes(text, ranges.sort((a, b) => a.start - b.start));
+  if (!found.length) return;
+  fixes.set(file, found);
+  let lineStart = 0;
+  let line = 1;
+  for (const fix of found) {
+    for (let at = text.indexOf('\n', lineStart); at !== -1 && at < fix.start; at = text.indexOf('\n', at + 1)) {
+      line += 1;
+      lineStart = at + 1;
+    }
+    const column = fix.start - lineStart;
+    const around = text.slice(Math.max(lineStart, fix.start - 6), fix.end + 6).replace(/\n[\s\S]*/, '');
+    problems.push({ file, line, field: fix.field, message: `${fix.message}：…${around}…`, hint: `第 ${column + 1} 个字符。运行 npm run check -- --fix 可自动改正（会显示改动）。`, severity: 'error' });
+  }
+}
+
+/** Every address the production build will have, from the content and the page files. */
+function sitePages(sources: ContentSources, cases: Located[], issues: Located[], regions: Located[], topics: Located[], caseReason: Map<string, string>, now: Date) {
+  const pages = new Set<string>();
+  const unpublished = new Map<string, string>();
+  const patterns: RegExp[] = [];
+  const known = new Set(['cases/[id]', 'issues/[id]', 'topics/[id]', 'regions/[city]/index', 'regions/[city]', 'regions/[city]/[county]', '404', '[...old]', '[...path]']);
+  for (const route of sources.routes ?? []) {
+    const path = route.replace(/\.(astro|mdx|md|html|ts|js)$/, '');
+    if (known.has(path) || /(^|\/)_/.test(path)) continue;
+    const clean = path.replace(/(^|\/)index$/, '');
+    if (!clean.includes('[')) pages.add(clean ? `/${clean}/` : '/');
+    else patterns.push(new RegExp(`^/${clean.replace(/\[\.\.\.[^\]]+\]/g, '.+').replace(/\[[^\]]+\]/g, '[^/]+')}/$`));
+  }
+  if (!sources.routes) pages.add('/');
+  for (const entry of cases) {
+    const reason = caseReason.get(entry.id);
+    if (reason) unpublished.set(`/cases/${entry.id}/`, reason);
+    else pages.add(`/cases/${entry.id}/`);
+  }
+  for (const entry of issues) {
+    const reason = notPublished(entry, now);
+    if (reason) unpublished.set(`/issues/${entry.id}/`, reason);
+    else pages.add(`/issues/${entry.id}/`);
+  }
+  for (const list of ['/issues/', '/regions/', '/topics/']) pages.add(list);
+  const byId = new Map(regions.map((entry) => [entry.id, entry]));
+  for (const entry of regions) {
+    const parent = typeof entry.data.parent === 'string' ? byId.get(entry.data.parent) : undefined;
+    if (entry.data.kind === 'city') pages.add(`/regions/${entry.id}/`);
+    else if (parent?.data.kind === 'city') pages.add(`/regions/${parent.id}/${entry.id}/`);
+  }
+  for (const entry of topics) pages.add(`/topics/${entry.id}/`);
+  return { pages, unpublished, patterns };
+}
+
+function redirectProblems(sources: ContentSources, cases: Located[], issues: Located[], regions: Located[], topics: Located[], caseReason: Map<string, string>, now: Date): Problem[] {
+  const file = sources.redirects!.file;
+  const { rules, problems } = parseRedirects(sources.redirects!.text);
+  const toProblem = (problem: RedirectProblem): Problem => ({ file, ...problem, severity: 'error' });
+  if (problems.length) return problems.map(toProblem);
+  return validateRedirects(rules, sitePages(sources, cases, issues, regions, topics, caseReason, now)).map(toProblem);
 }

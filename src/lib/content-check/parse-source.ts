@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, type Document, type Node } from 'yaml';
 
 /** Parsed YAML (a data file or an MDX file's frontmatter) that can say on which line each field stands. */
 export interface ParsedSource {
@@ -10,11 +10,14 @@ export interface ParsedSource {
   /** For MDX: the body after the frontmatter, and the line it starts on. */
   body?: string;
   bodyStartLine?: number;
+  /** The YAML document (with node ranges) and where its text starts in the file, for typography checks. */
+  document?: Document;
+  yamlOffset?: number;
 }
 
 const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
-export function parseYamlSource(text: string, lineOffset = 0): ParsedSource {
+export function parseYamlSource(text: string, lineOffset = 0, yamlOffset = 0): ParsedSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + lineOffset;
@@ -36,7 +39,7 @@ export function parseYamlSource(text: string, lineOffset = 0): ParsedSource {
     return line;
   };
   const errors = doc.errors.map((error) => ({ line: error.linePos?.[0]?.line ? error.linePos[0].line + lineOffset : undefined, message: error.message }));
-  return { data: errors.length ? undefined : doc.toJS(), lineOf, errors };
+  return { data: errors.length ? undefined : doc.toJS(), lineOf, errors, document: doc, yamlOffset };
 }
 
 /** MDX: the frontmatter between `---` lines is YAML starting on line 2. */
@@ -45,7 +48,7 @@ export function parseMdxSource(text: string): ParsedSource {
   if (!match) {
     return { data: undefined, lineOf: () => 1, errors: [{ line: 1, message: '文件开头缺少以 --- 包围的元数据（frontmatter）' }] };
   }
-  const parsed = parseYamlSource(match[1], 1);
+  const parsed = parseYamlSource(match[1], 1, match[0].indexOf('\n') + 1);
   const bodyStartLine = match[0].split('\n').length;
   return { ...parsed, body: text.slice(match[0].length), bodyStartLine };
 }

@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { contentPaths } from '../content-paths.ts';
 import type { ContentSources, SourceFile } from './check-content.ts';
 
@@ -21,13 +21,23 @@ async function readCollection(root: string, dir: string, extension: string): Pro
   return Promise.all(paths.map((path) => readSource(root, path, dir)));
 }
 
-/** Reads every content file the site is built from. */
+/** Every file under a folder, relative to `base`, with `/` separators. */
+async function listFiles(folder: string, base: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile()).map((entry) => relative(base, join(entry.parentPath, entry.name)).split(sep).join('/'));
+}
+
+/** Reads every content file the site is built from, the other files under content/ and the page routes. */
 export async function readContentSources(root: string): Promise<ContentSources> {
-  const [regions, topics, cases, issues] = await Promise.all([
+  const [regions, topics, cases, issues, redirects, contentFiles, routes] = await Promise.all([
     readSource(root, contentPaths.regions),
     readSource(root, contentPaths.topics),
     readCollection(root, contentPaths.cases, '.mdx'),
     readCollection(root, contentPaths.issues, '.yaml'),
+    readSource(root, contentPaths.redirects).catch(() => undefined),
+    listFiles(join(root, 'content'), root),
+    listFiles(join(root, 'src/pages'), join(root, 'src/pages')),
   ]);
-  return { regions, topics, cases, issues };
+  const assets = new Set(contentFiles.filter((path) => !/\.(mdx|ya?ml|json)$/.test(path)));
+  return { regions, topics, cases, issues, redirects, assets, routes };
 }
