@@ -3,6 +3,9 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
+import pagefindSearch from './src/integrations/pagefind.ts';
+import { contentPaths } from './src/lib/content-paths.ts';
+import { loadAstroRedirects } from './src/lib/redirects.ts';
 
 const footnoteLabels = { label: '注释', backLabel: '返回正文' };
 
@@ -39,11 +42,15 @@ export default defineConfig({
   // link goes through src/lib/urls.ts, which reads it.
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
+  // Old addresses of renamed articles (content/redirects.yaml, checked by `npm run check`).
+  redirects: loadAstroRedirects(contentPaths.redirects),
   markdown: { processor: await markdownProcessor() },
   integrations: [
     mdx(),
     // Only built pages are listed, so drafts and scheduled entries (left out by src/data/content.ts) never are;
     // the print views are duplicates of the issue pages.
     sitemap({ filter: (page) => !/\/issues\/[^/]+\/print\//.test(page) }),
+    // Site search: Pagefind over the case pages + the CJK sidecar (README “站内搜索”).
+    pagefindSearch(),
   ],
 });
