@@ -276,7 +276,9 @@ function yamlProseRanges(source: ParsedSource): TextRange[] {
       const key = String((pair.key as { value?: unknown } | null)?.value ?? '');
       const value = pair.value as Node | null;
       if (isScalar(value) && typeof value.value === 'string' && proseKeys.has(key) && value.range) {
-        ranges.push({ start: offset + value.range[0], end: offset + value.range[1], field: fieldName([...path, key]) });
+        // Quoted strings: only what is between the quotes.
+        const quoted = value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE' ? 1 : 0;
+        ranges.push({ start: offset + value.range[0] + quoted, end: offset + value.range[1] - quoted, field: fieldName([...path, key]), escapedQuotes: value.type === 'QUOTE_DOUBLE' });
       } else if (isMap(value)) walk(value, [...path, key]);
     }
   };

@@ -21,6 +21,8 @@ export interface TextRange {
   field: string;
   /** Check these characters on their own rather than with the rest of their line (an attribute value inside markup). */
   isolated?: boolean;
+  /** Inside a double-quoted YAML string, where a `"` is written `\"`: straight quotes are left alone. */
+  escapedQuotes?: boolean;
 }
 
 export interface TypographyFix {
@@ -127,7 +129,7 @@ export function typographyFixes(text: string, ranges: readonly TextRange[]): Typ
       const byRange = new Map<TextRange, number[]>();
       for (let i = line.indexOf('"'); i !== -1; i = line.indexOf('"', i + 1)) {
         const range = accept(i, 1);
-        if (range) byRange.set(range, [...(byRange.get(range) ?? []), i]);
+        if (range && !range.escapedQuotes) byRange.set(range, [...(byRange.get(range) ?? []), i]);
       }
       for (const [range, positions] of byRange) {
         if (positions.length % 2 !== 0) continue;
