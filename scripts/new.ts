@@ -1,0 +1,301 @@
+#!/usr/bin/env node
+/**
+ * npm run new -- case | issue — starts a new case (content/cases/<id>.mdx) or issue (content/issues/<id>.yaml)
+ * from a template. In a terminal it asks for what it needs, in Chinese; otherwise (scripts, tests) everything
+ * comes from flags. It never overwrites a file, and the new file passes `npm run check`.
+ *
+ *   npm run new -- case
+ *   npm run new -- case --title "标题" --organisation "平阳县劳模协会" --region 平阳 --topics 志愿服务 --date 2024-05
+ *   npm run new -- issue --title "打造金字招牌 助力共同富裕" --cases pingyang-xian-lao-mo-xie-hui,dongtou --date 2024-05-10
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { createInterface, type Interface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { contentPaths } from '../src/lib/content-paths.ts';
+import { runChecks } from '../src/lib/content-check/check-content.ts';
+import { globEntryId } from '../src/lib/content-check/entry-id.ts';
+import { parseMdxSource, parseYamlSource } from '../src/lib/content-check/parse-source.ts';
+import { formatProblem } from '../src/lib/content-check/problem.ts';
+import { readContentSources } from '../src/lib/content-check/read-sources.ts';
+import { buildRegionIndex, guessRegionFromText, type Region } from '../src/lib/regions.ts';
+import { parseDateInput, proposeId, regionLabel, resolveRegion, resolveTopics, todayInChina, validId, type DateAnswer, type Topic } from '../src/lib/scaffold/inputs.ts';
+import { caseTemplate, issueTemplate } from '../src/lib/scaffold/templates.ts';
+
+const usage = `用法：
+  npm run new -- case     新建一篇案例（在终端里会逐项询问）
+  npm run new -- issue    新建一个专版
+
+也可以用参数一次写全（不询问）：
+  --title 标题            --kicker 引题       --subtitle 副题
+  --organisation 单位     --region 地区（平阳、平阳县、pingyang 都可以）
+  --topics 话题           （用顿号或逗号分隔，写中文名或编号，如 志愿服务、技术帮扶）
+  --date 日期             （2024-05-10、2024-05 或 2024；默认今天）
+  --byline 署名           --publication 刊物（默认：劳模工匠专版）
+  --cases 文章            （专版用：文章文件名，按版面顺序，逗号分隔）
+  --series 系列名 --part 篇名 --page 版面（专版用）
+  --id 文件名             （默认按单位或标题的拼音自动生成）
+  --publish               直接设为发布（默认是草稿 draft: true）
+  --yes                   在终端里也不询问，缺什么就报错`;
+
+const { values: flags, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    title: { type: 'string' },
+    kicker: { type: 'string' },
+    subtitle: { type: 'string' },
+    organisation: { type: 'string' },
+    org: { type: 'string' },
+    region: { type: 'string' },
+    topics: { type: 'string' },
+    date: { type: 'string' },
+    byline: { type: 'string' },
+    publication: { type: 'string' },
+    cases: { type: 'string' },
+    series: { type: 'string' },
+    part: { type: 'string' },
+    page: { type: 'string' },
+    id: { type: 'string' },
+    publish: { type: 'boolean', default: false },
+    yes: { type: 'boolean', short: 'y', default: false },
+    root: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+class UserError extends Error {}
+
+const kind = positionals[0];
+if (flags.help || (kind !== 'case' && kind !== 'issue')) {
+  console.log(usage);
+  process.exit(flags.help ? 0 : 2);
+}
+
+const root = resolve(flags.root ?? join(import.meta.dirname, '..'));
+const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY && !flags.yes);
+const rl: Interface | undefined = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+
+/** Ask in a terminal (with a default in brackets), or fail with the flag to use. */
+async function ask(question: string, flag: string, fallback?: string): Promise<string> {
+  if (!rl) {
+    if (fallback !== undefined) return fallback;
+    throw new UserError(`缺少 --${flag}（${question}）。`);
+  }
+  for (;;) {
+    const answer = (await rl.question(`${question}${fallback ? `（直接回车：${fallback}）` : ''}：`)).trim();
+    if (answer) return answer;
+    if (fallback !== undefined) return fallback;
+    console.log('  这一项必填。');
+  }
+}
+
+async function confirm(question: string): Promise<boolean> {
+  if (!rl) return true;
+  const answer = (await rl.question(`${question}（回车确认，输入 n 重新填写）：`)).trim().toLowerCase();
+  return !['n', 'no', '否', '不'].includes(answer);
+}
+
+async function main(): Promise<number> {
+  const sources = await readContentSources(root);
+  const regions = buildRegionIndex(JSON.parse(sources.regions.text) as Region[]);
+  const topics = (parseYaml(sources.topics.text) as Topic[]) ?? [];
+  const caseEntries = sources.cases.map((file) => {
+    const data = (parseMdxSource(file.text).data ?? {}) as Record<string, unknown>;
+    return { id: globEntryId(file.relativePath!, data), title: String(data.title ?? '') };
+  });
+  const issueIds = new Set(sources.issues.map((file) => globEntryId(file.relativePath!, parseYamlSource(file.text).data)));
+  const publication = flags.publication ?? '劳模工匠专版';
+
+  console.log(kind === 'case' ? '新建案例' : '新建专版');
+  const title = (flags.title ?? (await ask('标题', 'title'))).trim();
+  const date = await askDate();
+  const draft = !flags.publish;
+
+  let id: string;
+  let path: string;
+  let text: string;
+  if (kind === 'case') {
+    const organisation = (flags.organisation ?? flags.org ?? (await ask('单位（如：平阳县劳模协会）', 'organisation'))).trim();
+    const region = await askRegion(organisation, regions);
+    const topicIds = await askTopics(topics);
+    const taken = new Set(caseEntries.map((entry) => entry.id));
+    id = await askId(proposeId([organisation, title], taken, 'anli'), taken);
+    path = `${contentPaths.cases.replace(/^\.\//, '')}/${id}.mdx`;
+    text = caseTemplate({
+      title,
+      kicker: flags.kicker,
+      subtitle: flags.subtitle,
+      organisation,
+      region: region.id,
+      regionLabel: regionLabel(region.id, regions),
+      topics: topicIds,
+      topicNames: Object.fromEntries(topics.map((topic) => [topic.id, topic.name])),
+      byline: flags.byline,
+      publication,
+      date: date.date,
+      datePrecision: date.precision,
+      draft,
+    });
+  } else {
+    const caseIds = await askCases(caseEntries);
+    id = await askId(proposeId([flags.part ? `${flags.series ?? ''}${flags.part}` : undefined, title], issueIds, 'zhuanban'), issueIds);
+    path = `${contentPaths.issues.replace(/^\.\//, '')}/${id}.yaml`;
+    text = issueTemplate({
+      title,
+      kicker: flags.kicker,
+      subtitle: flags.subtitle,
+      seriesName: flags.series,
+      seriesPart: flags.part,
+      cases: caseIds,
+      caseTitles: Object.fromEntries(caseEntries.map((entry) => [entry.id, entry.title])),
+      publication,
+      page: flags.page,
+      date: date.date,
+      datePrecision: date.precision,
+      draft,
+    });
+  }
+
+  try {
+    await writeFile(join(root, path), text, { encoding: 'utf8', flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(`${path} 已经存在，不会覆盖它。请换一个文件名（--id）。`);
+    throw error;
+  }
+  console.log(`\n已新建 ${path}`);
+
+  // The new file must pass the check like any other.
+  const after = await readContentSources(root);
+  const own = runChecks(after).problems.filter((problem) => problem.file === path);
+  const errors = own.filter((problem) => problem.severity === 'error');
+  for (const problem of errors) console.log(formatProblem(problem));
+  if (errors.length) {
+    console.error(`\n新文件有 ${errors.length} 个问题（见上），请按提示修改后运行 npm run check。`);
+    return 1;
+  }
+  const address = kind === 'case' ? `/cases/${id}/` : `/issues/${id}/`;
+  console.log(`检查通过。${draft ? '它现在是草稿（draft: true），只在本机预览中出现。' : ''}
+
+下一步：
+  1. 用编辑器打开 ${path}，${kind === 'case' ? '写正文' : '核对文章顺序和编者按'}。
+  2. npm run check          检查
+  3. npm run dev            本机预览：http://localhost:4321${address}
+  4. ${draft ? '写完后把 draft: true 改为 false，再' : ''}按 docs/编辑指南.md 提交发布。`);
+  return 0;
+}
+
+async function askDate(): Promise<DateAnswer> {
+  const today = todayInChina();
+  for (;;) {
+    const input = flags.date ?? (await ask('日期（2024-05-10；只知道月份写 2024-05，只知道年份写 2024）', 'date', today));
+    const parsed = parseDateInput(input);
+    if (parsed) return parsed;
+    if (!rl || flags.date) throw new UserError(`无法识别日期“${input}”：请写成 2024-05-10、2024-05 或 2024。`);
+    console.log('  无法识别，请写成 2024-05-10、2024-05 或 2024。');
+  }
+}
+
+async function askRegion(organisation: string, index: ReturnType<typeof buildRegionIndex>): Promise<Region> {
+  const guessed = guessRegionFromText(organisation, index);
+  let query = flags.region;
+  for (;;) {
+    query ??= await ask('地区（如：平阳、平阳县或 pingyang）', 'region', guessed?.shortName);
+    const answer = resolveRegion(query, index);
+    if (answer.kind === 'found') {
+      console.log(`  地区：${answer.path}（${answer.region.id}）`);
+      if (!flags.region && !(await confirm('  是这个地区吗？'))) {
+        query = undefined;
+        continue;
+      }
+      return answer.region;
+    }
+    const list = answer.kind === 'ambiguous' ? answer.candidates : answer.suggestions;
+    const lines = list.map((item, at) => `  ${at + 1}. ${item.path}（${item.region.id}）`).join('\n');
+    if (!rl) {
+      throw new UserError(
+        answer.kind === 'ambiguous'
+          ? `“${query}”对应多个地区，请写得更具体（如带上所属的市）：\n${lines}`
+          : `找不到地区“${query}”。${list.length ? `是不是：\n${lines}` : '请写县、市、区的名称（如：平阳县）或拼音（pingyang），全部地区见 content/regions.json。'}`,
+      );
+    }
+    console.log(answer.kind === 'ambiguous' ? `  “${query}”对应多个地区：\n${lines}` : `  找不到“${query}”。${list.length ? `是不是：\n${lines}` : ''}`);
+    const pick = list.length ? (await rl.question('  输入序号选择，或重新输入地区：')).trim() : '';
+    const chosen = /^\d+$/.test(pick) ? list[Number(pick) - 1] : undefined;
+    if (chosen) {
+      console.log(`  地区：${chosen.path}（${chosen.region.id}）`);
+      return chosen.region;
+    }
+    query = pick || undefined;
+  }
+}
+
+async function askTopics(topics: Topic[]): Promise<string[]> {
+  let input = flags.topics;
+  if (input === undefined && rl) {
+    console.log(`可选话题：${topics.map((topic, at) => `${at + 1}.${topic.name}`).join('  ')}`);
+  }
+  for (;;) {
+    input ??= await ask('话题（序号或名称，多个用空格或顿号分开；没有就直接回车）', 'topics', '');
+    const { ids, unknown } = resolveTopics(input, topics);
+    if (!unknown.length) {
+      if (ids.length) console.log(`  话题：${ids.map((id) => topics.find((topic) => topic.id === id)!.name).join('、')}`);
+      return ids;
+    }
+    const message = `不认识的话题：${unknown.join('、')}。可用的话题：${topics.map((topic) => topic.name).join('、')}（新话题请先加进 content/topics.yaml）。`;
+    if (!rl || flags.topics !== undefined) throw new UserError(message);
+    console.log(`  ${message}`);
+    input = undefined;
+  }
+}
+
+async function askCases(entries: { id: string; title: string }[]): Promise<string[]> {
+  const known = new Set(entries.map((entry) => entry.id));
+  let input = flags.cases;
+  if (input === undefined && rl) {
+    console.log('已有的文章：');
+    entries.forEach((entry, at) => console.log(`  ${at + 1}. ${entry.id}  ${entry.title}`));
+  }
+  for (;;) {
+    input ??= await ask('本版文章（文件名或序号，按版面顺序，用空格或逗号分开）', 'cases');
+    const ids = input
+      .split(/[\s,，、]+/)
+      .filter(Boolean)
+      .map((word) => (/^\d+$/.test(word) && entries[Number(word) - 1] ? entries[Number(word) - 1]!.id : word.replace(/\.mdx$/, '')));
+    const unknown = ids.filter((id) => !known.has(id));
+    const repeated = ids.filter((id, at) => ids.indexOf(id) !== at);
+    const message = unknown.length
+      ? `找不到文章：${unknown.join('、')}（写 content/cases/ 中的文件名，不含 .mdx）。`
+      : repeated.length
+        ? `文章重复：${[...new Set(repeated)].join('、')}。`
+        : ids.length
+          ? undefined
+          : '至少要有一篇文章。';
+    if (!message) return ids;
+    if (!rl || flags.cases !== undefined) throw new UserError(message);
+    console.log(`  ${message}`);
+    input = undefined;
+  }
+}
+
+async function askId(proposed: string, taken: ReadonlySet<string>): Promise<string> {
+  for (;;) {
+    const id = (flags.id ?? (await ask('文件名（也是网址的一部分，只用小写拼音、数字和连字符）', 'id', proposed))).trim();
+    const problem = !validId(id) ? `文件名“${id}”只能用小写字母、数字和连字符（-），如 ${proposed}。` : taken.has(id) ? `已经有叫 ${id} 的文件了，不会覆盖它。` : undefined;
+    if (!problem) return id;
+    if (!rl || flags.id) throw new UserError(problem);
+    console.log(`  ${problem}`);
+  }
+}
+
+let code: number;
+try {
+  code = await main();
+} catch (error) {
+  if (!(error instanceof UserError)) throw error;
+  console.error(`\n没有新建文件：${error.message}${rl ? '' : '\n\n运行 npm run new -- --help 查看全部参数。'}`);
+  code = 1;
+} finally {
+  rl?.close();
+}
+process.exit(code!);
