@@ -1,0 +1,138 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { runChecks } from '../src/lib/content-check/check-content.ts';
+import { parseMdxSource } from '../src/lib/content-check/parse-source.ts';
+import { readContentSources } from '../src/lib/content-check/read-sources.ts';
+import { buildRegionIndex, type Region } from '../src/lib/regions.ts';
+import { parseDateInput, proposeId, resolveRegion, resolveTopics } from '../src/lib/scaffold/inputs.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const regions = buildRegionIndex(JSON.parse(readFileSync(join(root, 'content/regions.json'), 'utf8')) as Region[]);
+const topics = parseYaml(readFileSync(join(root, 'content/topics.yaml'), 'utf8')) as { id: string; name: string }[];
+
+describe('reading what editors type', () => {
+  it('finds a region by short name, full name, pinyin or with its city, and shows the path without the province', () => {
+    for (const query of ['平阳', '平阳县', 'pingyang', '温州平阳', '温州市 › 平阳县']) {
+      expect(resolveRegion(query, regions)).toMatchObject({ kind: 'found', region: { id: 'pingyang' }, path: '温州市 › 平阳县' });
+    }
+    expect(resolveRegion('温州', regions)).toMatchObject({ kind: 'found', path: '温州市' });
+  });
+
+  it('suggests regions that sound the same when the characters are wrong', () => {
+    const answer = resolveRegion('平杨', regions);
+    expect(answer.kind).toBe('unknown');
+    expect(answer.kind === 'unknown' && answer.suggestions.map((item) => item.region.id)).toEqual(['pingyang']);
+    expect(resolveRegion('纽约', regions)).toEqual({ kind: 'unknown', suggestions: [] });
+  });
+
+  it('reads topics by name, id or number', () => {
+    const [first, second] = topics;
+    expect(resolveTopics(`${first.name}、${second.id} 1`, topics)).toEqual({ ids: [first.id, second.id], unknown: [] });
+    expect(resolveTopics('不存在的话题', topics)).toEqual({ ids: [], unknown: ['不存在的话题'] });
+  });
+
+  it('reads dates at the precision the editor knows', () => {
+    expect(parseDateInput('2024-05-10')).toEqual({ date: '2024-05-10', precision: 'day' });
+    expect(parseDateInput('2024年5月1日')).toEqual({ date: '2024-05-01', precision: 'day' });
+    expect(parseDateInput('2024/5')).toEqual({ date: '2024-05-01', precision: 'month' });
+    expect(parseDateInput('2024年5月')).toEqual({ date: '2024-05-01', precision: 'month' });
+    expect(parseDateInput('2024')).toEqual({ date: '2024-01-01', precision: 'year' });
+    expect(parseDateInput('2024-02-30')).toBeUndefined();
+    expect(parseDateInput('明天')).toBeUndefined();
+  });
+
+  it('proposes a pinyin id and avoids taken ones', () => {
+    expect(proposeId(['平阳县劳模协会', '标题'], new Set())).toBe('ping-yang-xian-lao-mo-xie-hui');
+    expect(proposeId(['乐清市总工会'], new Set(['yue-qing-shi-zong-gong-hui']))).toBe('yue-qing-shi-zong-gong-hui-2');
+  });
+});
+
+describe('npm run new (flags, no terminal)', { timeout: 60_000 }, () => {
+  let dir: string;
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [join(root, 'scripts/new.ts'), ...args, '--root', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const files = (folder: string) => readdirSync(join(dir, 'content', folder)).sort();
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'laomo-new-'));
+    mkdirSync(join(dir, 'content/cases'), { recursive: true });
+    mkdirSync(join(dir, 'content/issues'), { recursive: true });
+    copyFileSync(join(root, 'content/regions.json'), join(dir, 'content/regions.json'));
+    copyFileSync(join(root, 'content/topics.yaml'), join(dir, 'content/topics.yaml'));
+    writeFileSync(
+      join(dir, 'content/cases/existing.mdx'),
+      '---\ntitle: 已有的文章\norganisation: 洞头区劳模协会\nregion: dongtou\nsource:\n  publication: 劳模工匠专版\ndate: 2023-01-01\n---\n\n正文。\n',
+    );
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes a draft case that passes the content check, confirming the region path', async () => {
+    const result = run('case', '--title', '“2×4”组织架构充分发挥劳模专长', '--organisation', '平阳县劳模协会', '--region', '平阳', '--topics', topics[0].name, '--date', '2024-05');
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('地区：温州市 › 平阳县（pingyang）');
+    expect(result.stdout).toContain('已新建 content/cases/ping-yang-xian-lao-mo-xie-hui.mdx');
+    const text = readFileSync(join(dir, 'content/cases/ping-yang-xian-lao-mo-xie-hui.mdx'), 'utf8');
+    expect(parseMdxSource(text).data).toMatchObject({
+      title: '“2×4”组织架构充分发挥劳模专长',
+      organisation: '平阳县劳模协会',
+      region: 'pingyang',
+      topics: [topics[0].id],
+      date: '2024-05-01',
+      datePrecision: 'month',
+      draft: true,
+    });
+    expect(text).toContain('# 草稿');
+    const { problems } = runChecks(await readContentSources(dir));
+    expect(problems.filter((problem) => problem.severity !== 'info')).toEqual([]);
+  });
+
+  it('guesses the region from the organisation when none is given', () => {
+    const result = run('case', '--title', '乐清的一篇', '--organisation', '乐清市总工会', '--date', '2024');
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('地区：温州市 › 乐清市（yueqing）');
+  });
+
+  it('never overwrites a file, and says so', () => {
+    const before = readFileSync(join(dir, 'content/cases/existing.mdx'), 'utf8');
+    const listed = files('cases');
+    const result = run('case', '--title', '另一篇', '--organisation', '洞头区劳模协会', '--region', 'dongtou', '--id', 'existing');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('没有新建文件');
+    expect(result.stderr).toContain('existing');
+    expect(readFileSync(join(dir, 'content/cases/existing.mdx'), 'utf8')).toBe(before);
+    expect(files('cases')).toEqual(listed);
+  });
+
+  it('refuses an unknown region with suggestions, and missing fields with the flag to use, writing nothing', () => {
+    const listed = files('cases');
+    const wrong = run('case', '--title', '标题', '--organisation', '某单位', '--region', '平杨');
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('找不到地区“平杨”');
+    expect(wrong.stderr).toContain('温州市 › 平阳县（pingyang）');
+    const missing = run('case', '--title', '标题', '--organisation', '某单位');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('--region');
+    const badTopic = run('case', '--title', '标题', '--organisation', '平阳县劳模协会', '--topics', '不存在');
+    expect(badTopic.stderr).toContain('不认识的话题：不存在');
+    expect(files('cases')).toEqual(listed);
+  });
+
+  it('writes an issue listing existing cases, which passes the check', async () => {
+    const result = run('issue', '--title', '打造金字招牌 助力共同富裕', '--cases', 'existing', '--series', '全省各市劳模协会工作交流', '--part', '温州篇', '--date', '2023-01-11');
+    expect(result.status, result.stderr).toBe(0);
+    const [file] = files('issues');
+    const data = parseYaml(readFileSync(join(dir, 'content/issues', file), 'utf8'));
+    expect(data).toMatchObject({ title: '打造金字招牌 助力共同富裕', cases: ['existing'], series: { name: '全省各市劳模协会工作交流', part: '温州篇' }, date: '2023-01-11', draft: true });
+    const { problems } = runChecks(await readContentSources(dir));
+    expect(problems.filter((problem) => problem.severity !== 'info')).toEqual([]);
+    expect(run('issue', '--title', 'x', '--cases', 'nothing').stderr).toContain('找不到文章：nothing');
+  });
+
+  it('prints its usage', () => {
+    expect(execFileSync(process.execPath, [join(root, 'scripts/new.ts'), '--help'], { encoding: 'utf8' })).toContain('npm run new -- case');
+  });
+});
