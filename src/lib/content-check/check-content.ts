@@ -278,7 +278,7 @@ function yamlProseRanges(source: ParsedSource): TextRange[] {
       if (isScalar(value) && typeof value.value === 'string' && proseKeys.has(key) && value.range) {
         // Quoted strings: only what is between the quotes.
         const quoted = value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE' ? 1 : 0;
-        ranges.push({ start: offset + value.range[0] + quoted, end: offset + value.range[1] - quoted, field: fieldName([...path, key]), escapedQuotes: value.type === 'QUOTE_DOUBLE' });
+        ranges.push({ start: offset + value.range[0] + quoted, end: offset + value.range[1] - quoted, field: fieldName([...path, key]), escapedQuotes: value.type === 'QUOTE_DOUBLE', isolated: true });
       } else if (isMap(value)) walk(value, [...path, key]);
     }
   };

@@ -73,6 +73,9 @@ function candidateLines(text: string, ranges: readonly TextRange[]): [number, nu
   return lines;
 }
 
+const CJK_CLASS = '\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef“”‘’…—·《》';
+/** A superset of where fixPunctuation accepts a change: `, : ; ? !` next to Chinese, or `(` before Chinese text. */
+const mayNeedFullWidth = new RegExp(`[${CJK_CLASS}]\\s*[,:;?!]|[,:;?!]\\s*[${CJK_CLASS}]|\\([^)]*[\\u3400-\\u4dbf\\u4e00-\\u9fff]`);
 const quick = /[,:;?!()."]|。。|，，|、、|；；|：：|…/;
 
 /** Every slip in the ranges of `text`, in file order. `ranges` must be sorted and not overlap. */
@@ -93,7 +96,8 @@ export function typographyFixes(text: string, ranges: readonly TextRange[]): Typ
     };
 
     // Half-width punctuation, decided by zhlint and the importer's context rules, on the whole line for context.
-    if (/[,:;?!()]/.test(line)) {
+    // zhlint is slow (it parses Markdown on every call), so it only runs where a change could be accepted.
+    if (mayNeedFullWidth.test(line)) {
       const { text: fixed, rejected } = fixPunctuation(line);
       if (!rejected && fixed !== line) {
         for (let i = 0; i < line.length; i += 1) {
