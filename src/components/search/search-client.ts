@@ -1,0 +1,180 @@
+/**
+ * The search page in the browser: reads the form, runs the engine, renders results with excerpts,
+ * highlights, filter counts and a "more" button, and keeps the URL (?q=…&city=…&sort=…) in step.
+ * Everything is built with DOM methods and textContent: no HTML from the index is injected.
+ */
+import { SearchEngine, fetchLoader, type ResultItem, type SearchOutcome, type SortOrder } from '../../lib/search/engine.ts';
+import { excerpt, highlight, type Segment } from '../../lib/search/highlight.ts';
+import { filterLabels, type FilterKey, type FilterSelection } from '../../lib/search/sidecar.ts';
+
+const pageSize = 10;
+const filterKeys = Object.keys(filterLabels) as FilterKey[];
+
+function appendSegments(parent: HTMLElement, segments: Segment[]) {
+  for (const segment of segments) {
+    if (segment.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = segment.text;
+      parent.append(mark);
+    } else parent.append(segment.text);
+  }
+}
+
+export interface SearchHook {
+  (query: string, options?: { filters?: FilterSelection; sort?: SortOrder }): Promise<{ pages: number[]; shown: string[]; exact: boolean; ms: number }>;
+}
+
+declare global {
+  interface Window {
+    __laomoSearch?: SearchHook;
+  }
+}
+
+export function startSearchPage() {
+  const form = document.getElementById('search-form') as HTMLFormElement;
+  const input = document.getElementById('search-q') as HTMLInputElement;
+  const filtersBox = document.getElementById('search-filters') as HTMLFieldSetElement;
+  const status = document.getElementById('search-status') as HTMLElement;
+  const list = document.getElementById('search-results') as HTMLOListElement;
+  const more = document.getElementById('search-more') as HTMLButtonElement;
+  const sortSelect = form.elements.namedItem('sort') as HTMLSelectElement;
+  const selects = new Map(filterKeys.map((key) => [key, form.querySelector<HTMLSelectElement>(`select[data-filter="${key}"]`)!]));
+  const siteBase = (form.dataset.base ?? '/').replace(/\/$/, '');
+  const engine = new SearchEngine(fetchLoader(form.dataset.bundle ?? '/pagefind/'));
+
+  let current: { outcome: SearchOutcome; next: number; query: string } | undefined;
+  let runId = 0;
+
+  const readState = () => {
+    const params = new URLSearchParams(location.search);
+    input.value = params.get('q') ?? '';
+    sortSelect.value = params.get('sort') === 'date' ? 'date' : '';
+    const filters: FilterSelection = {};
+    for (const key of filterKeys) {
+      const value = params.get(key);
+      if (value) filters[key] = value;
+    }
+    return filters;
+  };
+
+  const selectedFilters = (): FilterSelection => {
+    const filters: FilterSelection = {};
+    for (const [key, select] of selects) if (select.value) filters[key] = select.value;
+    return filters;
+  };
+
+  const writeState = () => {
+    const params = new URLSearchParams();
+    if (input.value.trim()) params.set('q', input.value.trim());
+    for (const [key, value] of Object.entries(selectedFilters())) params.set(key, value!);
+    if (sortSelect.value) params.set('sort', sortSelect.value);
+    const search = params.toString();
+    history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
+  };
+
+  function renderCounts(outcome: SearchOutcome, filters: FilterSelection) {
+    for (const [key, select] of selects) {
+      const counts = outcome.counts[key] ?? {};
+      const chosen = filters[key] ?? '';
+      select.replaceChildren(new Option('全部', ''));
+      for (const [value, count] of Object.entries(counts)) {
+        if (count === 0 && value !== chosen) continue;
+        select.append(new Option(`${value}（${count}）`, value));
+      }
+      select.value = chosen;
+      select.closest('label')!.hidden = select.options.length <= 1;
+    }
+    filtersBox.hidden = false;
+  }
+
+  function renderItem(item: ResultItem, terms: string[], fold: Record<string, string>) {
+    const li = document.createElement('li');
+    const heading = document.createElement('h2');
+    const link = document.createElement('a');
+    link.href = `${siteBase}${item.url}`;
+    appendSegments(link, highlight(item.title, terms, fold));
+    heading.append(link);
+    const meta = document.createElement('p');
+    meta.className = 'meta';
+    meta.textContent = [item.meta.region, item.meta.date, item.meta.issue].filter(Boolean).join(' · ');
+    const text = document.createElement('p');
+    text.className = 'search-excerpt';
+    appendSegments(text, excerpt(item.content, terms, fold));
+    li.append(heading, meta, text);
+    return li;
+  }
+
+  async function showMore() {
+    if (!current) return;
+    const id = runId;
+    more.disabled = true;
+    const fold = engine.foldTable();
+    const { items, next } = await engine.results(current.outcome, current.next, pageSize);
+    if (id !== runId) return;
+    current.next = next;
+    for (const item of items) list.append(renderItem(item, current.outcome.terms, fold));
+    more.hidden = next >= current.outcome.pages.length;
+    more.disabled = false;
+  }
+
+  async function run(filters: FilterSelection = selectedFilters()) {
+    const id = ++runId;
+    const query = input.value.trim();
+    const filtered = Object.values(filters).some(Boolean);
+    if (!query && !filtered) {
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = '输入关键词开始搜索：人名、地名、单位、活动名称都可以，繁体字也能找到对应的简体文章。';
+      return;
+    }
+    status.textContent = '正在搜索…';
+    try {
+      const outcome = await engine.search(query, { filters, sort: sortSelect.value === 'date' ? 'date' : 'relevance' });
+      if (id !== runId) return;
+      renderCounts(outcome, filters);
+      current = { outcome, next: 0, query };
+      list.replaceChildren();
+      const total = outcome.pages.length;
+      const about = outcome.exact ? '' : '约 ';
+      status.textContent = query
+        ? total
+          ? `找到 ${about}${total} 篇包含“${query}”的文章。`
+          : `没有找到包含“${query}”的文章。可以试试更短的词，或去掉筛选条件。`
+        : `共 ${total} 篇文章。`;
+      await showMore();
+    } catch (error) {
+      if (id !== runId) return;
+      status.textContent = '搜索暂时不可用，请稍后再试。';
+      console.error(error);
+    }
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    writeState();
+    void run();
+  });
+  for (const select of [...selects.values(), sortSelect]) {
+    select.addEventListener('change', () => {
+      writeState();
+      void run();
+    });
+  }
+  more.addEventListener('click', () => void showMore());
+
+  // For the quality harness and the benchmarks: the ordered result pages and the first page shown.
+  window.__laomoSearch = async (query, options = {}) => {
+    const started = performance.now();
+    const outcome = await engine.search(query, options);
+    const { items } = await engine.results(outcome, 0, pageSize);
+    return { pages: outcome.pages, shown: items.map((item) => item.url), exact: outcome.exact, ms: performance.now() - started };
+  };
+
+  const initial = readState();
+  for (const [key, value] of Object.entries(initial)) {
+    const select = selects.get(key as FilterKey)!;
+    select.append(new Option(value!, value!));
+    select.value = value!;
+  }
+  void run(initial);
+}
