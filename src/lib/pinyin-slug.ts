@@ -1,4 +1,4 @@
-import { customPinyin, pinyin } from 'pinyin-pro';
+import { pinyin } from 'pinyin-pro';
 
 /**
  * Reviewed readings for place names that pinyin-pro gets wrong on its own (乐清 is yuè qīng, not lè qīng).
@@ -12,18 +12,39 @@ import { customPinyin, pinyin } from 'pinyin-pro';
  * 岱山 daishan, 缙云 jinyun, 磐安 panan). They are deliberately not pinned here: a key applies inside any text,
  * and 长兴 would turn 增长兴旺 into zēng cháng. `scripts/regions.ts` fails if a future pinyin-pro reads any of
  * them differently from the committed ids; add the name here then.
- * Known side effect of a key: it also applies across a word boundary (快乐清单 → kuai-yue-qing-dan).
+ * A key applies only where a word starts (Intl.Segmenter): 乐清市 is yue-qing-shi, but 快乐清单 stays
+ * kuai-le-qing-dan, because there 乐 belongs to the word 快乐.
  */
 export const reviewedReadings: Record<string, string> = {
   乐清: 'yue qing',
   莲都: 'lian du',
 };
 
-let readingsInstalled = false;
-function installReviewedReadings(): void {
-  if (readingsInstalled) return;
-  customPinyin(reviewedReadings);
-  readingsInstalled = true;
+const wordSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+const reviewedKeys = Object.keys(reviewedReadings).sort((a, b) => b.length - a.length);
+
+/** Syllables of a text, with reviewed readings applied to keys that start a word. */
+function syllablesOf(text: string): string[] {
+  const wordStarts = new Set([...wordSegmenter.segment(text)].map((segment) => segment.index));
+  const syllables: string[] = [];
+  let pending = '';
+  const flush = () => {
+    if (pending) syllables.push(...pinyin(pending, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }));
+    pending = '';
+  };
+  for (let at = 0; at < text.length; ) {
+    const key = wordStarts.has(at) ? reviewedKeys.find((candidate) => text.startsWith(candidate, at)) : undefined;
+    if (key) {
+      flush();
+      syllables.push(...reviewedReadings[key].split(' '));
+      at += key.length;
+    } else {
+      pending += text[at];
+      at += 1;
+    }
+  }
+  flush();
+  return syllables;
 }
 
 export interface SlugOptions {
@@ -35,8 +56,7 @@ export interface SlugOptions {
 
 /** Lower-case ASCII slug of a Chinese text: pinyin without tones, digits and Latin letters kept. */
 export function toPinyinSlug(text: string, { separator = '', maxSyllables }: SlugOptions = {}): string {
-  installReviewedReadings();
-  const syllables = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+  const syllables = syllablesOf(text)
     .flatMap((part) => part.toLowerCase().split(/[^a-z0-9]+/))
     .filter(Boolean);
   const kept = maxSyllables ? syllables.slice(0, maxSyllables) : syllables;
