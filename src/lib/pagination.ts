@@ -1,7 +1,7 @@
 /** Pagination helpers shared by the paginated lists (topics, cities, the archive). */
 
-/** Cases per page of a paginated list. */
-export const casesPerPage = 10;
+/** Cases per page of a paginated list. CASES_PER_PAGE overrides it (the base-path test builds with 3 to page through the real content). */
+export const casesPerPage = Number(globalThis.process?.env.CASES_PER_PAGE) || 10;
 
 export type PageLink = { page: number; current: boolean } | { gap: true };
 
