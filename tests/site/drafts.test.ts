@@ -1,0 +1,151 @@
+/**
+ * Drafts and scheduled entries stay off the production build — pages, search index, feeds, sitemap — but show
+ * in `npm run dev`. The project is copied to a temporary folder with the fixtures of tests/fixtures/drafts/
+ * as its only cases and issues (node_modules linked, not copied), built once, and searched for each fixture's
+ * unique marker words. Published fixtures are the control: their markers must be found in the same places.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runChecks } from '../../src/lib/content-check/check-content.ts';
+import { readContentSources } from '../../src/lib/content-check/read-sources.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const fixtures = join(root, 'tests/fixtures/drafts');
+const astro = join(root, 'node_modules/astro/bin/astro.mjs');
+
+const published = { id: 'fixture-published', markers: ['已发布夹具文章甲', '已发布标记词琥珀'] };
+const hidden = [
+  { id: 'fixture-draft', why: 'draft', markers: ['草稿夹具文章乙', '草稿标记词翡翠'] },
+  { id: 'fixture-scheduled', why: 'future date', markers: ['定时夹具文章丙', '定时标记词玛瑙'] },
+];
+const hiddenIssue = { id: 'fixture-issue-draft', markers: ['草稿夹具专版丁'] };
+
+let project: string;
+let dist: string;
+/** Every file of the build as text; Pagefind's gzip-compressed chunks decompressed. */
+let files: Map<string, string>;
+
+function readAll(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    if (/\.(png|jpe?g|webp|avif|ico|woff2?|pdf)$/.test(entry.name)) continue;
+    let data = readFileSync(path);
+    if (data[0] === 0x1f && data[1] === 0x8b) data = gunzipSync(data);
+    out.set(relative(dir, path), data.toString('utf8'));
+  }
+  return out;
+}
+/**
+ * The environment `npm run build` / `npm run dev` would have. Vitest workers carry `DEV=1`, `MODE=test`,
+ * `NODE_ENV=test` … for import.meta.env; passed on, they make Astro build the drafts as if in dev.
+ */
+function commandEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  for (const key of Object.keys(env)) {
+    if (/^(VITEST|TEST$|NODE_ENV$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(key)) delete env[key];
+  }
+  return env;
+}
+const filesContaining = (text: string) => [...files].filter(([, content]) => content.includes(text)).map(([path]) => path);
+
+beforeAll(() => {
+  project = mkdtempSync(join(tmpdir(), 'laomo-drafts-'));
+  for (const path of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    if (existsSync(join(root, path))) cpSync(join(root, path), join(project, path), { recursive: true });
+  }
+  mkdirSync(join(project, 'content'));
+  for (const path of ['regions.json', 'topics.yaml']) cpSync(join(root, 'content', path), join(project, 'content', path));
+  cpSync(join(fixtures, 'cases'), join(project, 'content/cases'), { recursive: true });
+  cpSync(join(fixtures, 'issues'), join(project, 'content/issues'), { recursive: true });
+  // node_modules: each package linked, but the folder itself is the copy's own, so Astro's caches
+  // (node_modules/.astro, .vite) stay apart from the real project's.
+  mkdirSync(join(project, 'node_modules'));
+  for (const name of readdirSync(join(root, 'node_modules'))) {
+    if (!name.startsWith('.')) symlinkSync(join(root, 'node_modules', name), join(project, 'node_modules', name));
+  }
+  dist = join(project, 'dist');
+  execFileSync(process.execPath, [astro, 'build'], { cwd: project, stdio: ['ignore', 'ignore', 'pipe'], env: commandEnv() });
+  files = readAll(dist);
+}, 600_000);
+
+afterAll(() => {
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+describe('drafts and scheduled entries in the production build', () => {
+  it('builds the published fixture, with its words in the page, search index, feed and sitemap', () => {
+    expect(existsSync(join(dist, 'cases', published.id, 'index.html'))).toBe(true);
+    expect(filesContaining(published.markers[1]!)).toContain(`cases/${published.id}/index.html`);
+    const withTitle = filesContaining(published.markers[0]!);
+    if (existsSync(join(dist, 'pagefind'))) expect(withTitle.some((path) => path.startsWith('pagefind/'))).toBe(true);
+    if (existsSync(join(dist, 'rss.xml'))) expect(withTitle).toContain('rss.xml');
+    const sitemap = [...files].filter(([path]) => path.startsWith('sitemap')).map(([, text]) => text).join('\n');
+    if (sitemap) expect(sitemap).toContain(`/cases/${published.id}/`);
+  });
+
+  for (const entry of hidden) {
+    it(`leaves out a case kept back by its ${entry.why}: no page, and nothing anywhere mentions it`, () => {
+      expect(existsSync(join(dist, 'cases', entry.id))).toBe(false);
+      for (const marker of [...entry.markers, `/cases/${entry.id}/`]) expect(filesContaining(marker), marker).toEqual([]);
+    });
+  }
+
+  it('leaves out a draft issue, and a published issue does not list its unpublished cases', () => {
+    expect(existsSync(join(dist, 'issues', hiddenIssue.id))).toBe(false);
+    for (const marker of [...hiddenIssue.markers, `/issues/${hiddenIssue.id}/`]) expect(filesContaining(marker), marker).toEqual([]);
+    const issue = readFileSync(join(dist, 'issues/fixture-issue-published/index.html'), 'utf8');
+    expect(issue).toContain(published.markers[0]);
+    for (const entry of hidden) expect(issue).not.toContain(entry.markers[0]);
+  });
+
+  it('is listed by npm run check as not published, without blocking', async () => {
+    const { problems } = runChecks(await readContentSources(project));
+    expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    const unpublished = problems.filter((problem) => problem.severity === 'info').map((problem) => problem.file);
+    expect(unpublished.sort()).toEqual(['content/cases/fixture-draft.mdx', 'content/cases/fixture-scheduled.mdx', 'content/issues/fixture-issue-draft.yaml']);
+  });
+});
+
+describe('drafts in npm run dev', () => {
+  it('shows the draft and the scheduled case to editors previewing locally', { timeout: 180_000 }, async () => {
+    const port = await new Promise<number>((resolvePort) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = server.address() as { port: number };
+        server.close(() => resolvePort(free));
+      });
+    });
+    const dev = spawn(process.execPath, [astro, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+      cwd: project,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: commandEnv(),
+    });
+    let log = '';
+    dev.stdout!.on('data', (chunk) => (log += chunk));
+    dev.stderr!.on('data', (chunk) => (log += chunk));
+    try {
+      const fetchPage = async (path: string) => {
+        for (let attempt = 0; attempt < 600; attempt += 1) {
+          const response = await fetch(`http://127.0.0.1:${port}${path}`).catch(() => undefined);
+          if (response) return { status: response.status, text: await response.text() };
+          if (dev.exitCode !== null) break;
+          await new Promise((wait) => setTimeout(wait, 200));
+        }
+        throw new Error(`astro dev 没有响应：${log}`);
+      };
+      for (const entry of hidden) {
+        const page = await fetchPage(`/cases/${entry.id}/`);
+        expect(page.status, log).toBe(200);
+        expect(page.text).toContain(entry.markers[0]);
+      }
+    } finally {
+      if (dev.exitCode === null) dev.kill('SIGTERM');
+    }
+  });
+});
