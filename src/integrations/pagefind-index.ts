@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { buildSidecar, siteFoldTable, type IndexedPage } from '../lib/search/build-sidecar.ts';
+import { buildSidecar, type IndexedPage } from '../lib/search/build-sidecar.ts';
 import type { FoldTable } from '../lib/search/normalize.ts';
 import { sidecarDir } from '../lib/search/sidecar.ts';
 
@@ -97,8 +97,7 @@ export async function indexSite(input: IndexInput): Promise<IndexOutput> {
         indexed.push({ hash: fragment[1], url: data.url, content: data.content, meta: data.meta ?? {}, filters: data.filters ?? {} });
       }
     }
-    const fold = siteFoldTable(indexed, await openccFoldTable());
-    for (const [path, text] of buildSidecar(indexed, { fold })) files.set(`${sidecarDir}/${path}`, Buffer.from(text));
+    for (const [path, text] of buildSidecar(indexed, { fold: await openccFoldTable() })) files.set(`${sidecarDir}/${path}`, Buffer.from(text));
     return { files, pageCount: indexed.length };
   } finally {
     await index.deleteIndex();

@@ -3,9 +3,9 @@
  * highlights, filter counts and a "more" button, and keeps the URL (?q=…&city=…&sort=…) in step.
  * Everything is built with DOM methods and textContent: no HTML from the index is injected.
  */
-import { SearchEngine, fetchLoader, type ResultItem, type SearchOutcome, type SortOrder } from '../../lib/search/engine.ts';
+import { SearchEngine, fetchLoader, type FilterSelection, type ResultItem, type SearchOutcome, type SortOrder } from '../../lib/search/engine.ts';
 import { excerpt, highlight, type Segment } from '../../lib/search/highlight.ts';
-import { filterLabels, type FilterKey, type FilterSelection } from '../../lib/search/sidecar.ts';
+import { filterLabels, type FilterKey } from '../../lib/search/sidecar.ts';
 
 const pageSize = 10;
 const filterKeys = Object.keys(filterLabels) as FilterKey[];

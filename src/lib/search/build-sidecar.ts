@@ -24,6 +24,7 @@ export interface IndexedPage {
 }
 
 export interface SidecarOptions {
+  /** The full traditional→simplified table: page text is folded with it. */
   fold: FoldTable;
   /** Target raw size of a gram shard in bytes; decides the number of shards. */
   shardBytes?: number;
@@ -31,10 +32,13 @@ export interface SidecarOptions {
   leadChars?: number;
 }
 
-/** Traditional→simplified pairs limited to the simplified characters the pages use. */
+/**
+ * The table the search page gets: the pairs whose simplified character occurs in the folded page text
+ * (a query character folding to anything else cannot match anyway).
+ */
 export function siteFoldTable(pages: IndexedPage[], fullTable: FoldTable): FoldTable {
   const used = new Set<string>();
-  for (const page of pages) for (const char of page.content + (page.meta.title ?? '')) used.add(char);
+  for (const page of pages) for (const char of normalise(`${page.meta.title ?? ''} ${page.content}`, fullTable).text) used.add(char);
   const table: Record<string, string> = {};
   for (const [traditional, simplified] of Object.entries(fullTable)) if (used.has(simplified)) table[traditional] = simplified;
   return table;
@@ -84,7 +88,7 @@ export function buildSidecar(input: IndexedPage[], options: SidecarOptions): Map
   const files = new Map<string, string>();
   const meta: SidecarMeta = { version: sidecarVersion, pages: pages.length, shards, block, leadChars };
   files.set(sidecarPaths.meta, JSON.stringify(meta));
-  files.set(sidecarPaths.fold, JSON.stringify(fold));
+  files.set(sidecarPaths.fold, JSON.stringify(siteFoldTable(pages, fold)));
   const filterFile: FilterPostings = {};
   for (const [key, values] of Object.entries(filters)) {
     filterFile[key] = {};
