@@ -1,5 +1,7 @@
 /** Every internal URL in one place, so links stay stable and respect the configured `base`. */
-const base = (import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
+// Written out as `import.meta.env.BASE_URL` so Vite replaces it at build time (`?.` would defeat that and
+// silently give '/'); plain Node, which has no import.meta.env, gets '/'.
+const base = (import.meta.env === undefined ? '/' : (import.meta.env.BASE_URL ?? '/')).replace(/\/?$/, '/');
 
 /** Page `n` of a paginated list whose first page is `first` (a URL ending in `/`): `first`, `first2/`, … */
 const paged = (first: string, page = 1) => (page > 1 ? `${first}${page}/` : first);
