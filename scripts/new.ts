@@ -8,7 +8,7 @@
  *   npm run new -- case --title "标题" --organisation "平阳县劳模协会" --region 平阳 --topics 志愿服务 --date 2024-05
  *   npm run new -- issue --title "打造金字招牌 助力共同富裕" --cases pingyang-xian-lao-mo-xie-hui,dongtou --date 2024-05-10
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';

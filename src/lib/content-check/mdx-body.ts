@@ -217,7 +217,7 @@ export function checkMdxBody(file: string, text: string, options: BodyCheckOptio
           add(node, `<Figure> 的图片 ${identifier ?? ''} 没有导入`, `在文件开头（--- 之后）加一行 import ${identifier || '图片名'} from './images/文件名.jpg';`, 'error', 'Figure src（图片）');
         }
       }
-    } else if (/^[A-Z]/.test(name)) {
+    } else if (/^[A-Z]/.test(name) && !components.has(name)) {
       add(node, `未知的组件 <${name}>`, `网站只提供 <Figure>。检查拼写（区分大小写）${name.toLowerCase() === 'figure' ? '：应为 <Figure>' : ''}。`);
     } else if (name.toLowerCase() === 'img') {
       const alt = stringValue('alt');
