@@ -1,0 +1,145 @@
+/**
+ * Site search on the real build, in headless Chromium: the Pagefind bundle and CJK sidecar are there and
+ * index exactly the published articles; the search page answers the query set (scripts/search/queries.ts,
+ * expectations derived from the built pages, see scripts/search/truth.ts) with every page that contains
+ * the query, exact matches first and the title/lead page in the top 3; the page works from the header
+ * form, highlights the whole phrase, filters with counts; other pages load no search code.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { runInPage, scoreQuery, sidecarPageUrls, trackPayload, isSearchRequest, type QueryScore } from '../../scripts/search/harness.ts';
+import { allQueries } from '../../scripts/search/queries.ts';
+import { truthPages, type TruthPage } from '../../scripts/search/truth.ts';
+import { readExpectedContent } from './site-content.ts';
+
+const dist = inject('distDir');
+const bundle = join(dist, 'pagefind');
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let searchPage: Page;
+let truth: TruthPage[];
+let pageUrls: string[];
+
+beforeAll(async () => {
+  truth = truthPages(dist);
+  pageUrls = sidecarPageUrls(bundle);
+  server = await serveStatic(dist);
+  browser = await launchChromium();
+  context = await browser.newContext();
+  // Loopback only.
+  await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+  searchPage = await context.newPage();
+  await searchPage.goto(`${server.url}search/`);
+  await searchPage.waitForFunction('typeof window.__laomoSearch === "function"');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the search index', () => {
+  it('indexes exactly the published articles, Chinese forced', async () => {
+    const { publishedCases } = await readExpectedContent();
+    expect(existsSync(join(bundle, 'pagefind.js'))).toBe(true);
+    const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8'));
+    expect(Object.keys(entry.languages)).toEqual(['zh']);
+    expect([...pageUrls].sort()).toEqual(publishedCases.map((c) => `/cases/${c.id}/`).sort());
+    expect(truth.map((page) => page.url).sort()).toEqual([...pageUrls].sort());
+  });
+});
+
+describe('search quality on the real content', () => {
+  const scores: QueryScore[] = [];
+  beforeAll(async () => {
+    for (const query of allQueries(truth)) scores.push(scoreQuery(query, await runInPage(searchPage, 'sidecar', query.q, pageUrls), truth));
+  });
+  const failing = (predicate: (score: QueryScore) => boolean) => scores.filter((score) => !predicate(score)).map((score) => `${score.q} (${score.found}/${score.expected}, ${score.returned} returned)`);
+
+  it('returns every page that contains the query, for every query', () => {
+    expect(scores.length).toBeGreaterThan(20);
+    expect(failing((score) => score.recall === 1)).toEqual([]);
+  });
+
+  it('returns only pages that contain it, so exact matches are never drowned', () => {
+    expect(failing((score) => score.precision === 1 && score.exactFirst)).toEqual([]);
+  });
+
+  it('puts the page with the query in its headline or lead in the top 3, and a headline query’s page first', () => {
+    expect(failing((score) => score.top3 !== false)).toEqual([]);
+    expect(failing((score) => score.kind !== 'headline' || score.top1 === true)).toEqual([]);
+  });
+});
+
+describe('the search page', () => {
+  it('is reached from the header form of any page without JavaScript, and shows highlighted results', async () => {
+    const page = await context.newPage();
+    const name = '董振方';
+    await page.goto(server.url);
+    await page.fill('input[name="q"]', name);
+    await page.press('input[name="q"]', 'Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    await page.waitForSelector('#search-results li');
+    const expected = truth.filter((p) => p.text.includes(name)).map((p) => p.url);
+    const links = await page.$$eval('#search-results li h2 a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(links.sort()).toEqual(expected.sort());
+    const marks = await page.$$eval('#search-results mark', (ms) => ms.map((m) => m.textContent));
+    expect(marks.length).toBeGreaterThan(0);
+    expect(new Set(marks)).toEqual(new Set([name]));
+    expect(await page.textContent('#search-status')).toContain(`找到 ${expected.length} 篇`);
+    await page.close();
+  });
+
+  it('marks the whole phrase as printed, and finds simplified text from a traditional query', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('共享社幸福里')}`);
+    await page.waitForSelector('#search-results mark');
+    expect(await page.$$eval('#search-results mark', (ms) => ms.map((m) => m.textContent))).toContain('共享社·幸福里');
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('技術服務隊')}`);
+    await page.waitForSelector('#search-results mark');
+    expect(new Set(await page.$$eval('#search-results mark', (ms) => ms.map((m) => m.textContent)))).toEqual(new Set(['技术服务队']));
+    await page.close();
+  });
+
+  it('filters by city with counts, and keeps the filter in the address', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('劳模')}`);
+    await page.waitForSelector('#search-results li');
+    const options = await page.$$eval('select[name="city"] option', (os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? '']));
+    const cities = options.filter(([value]) => value);
+    expect(cities.length).toBeGreaterThan(0);
+    const [city, label] = cities[0];
+    const count = Number(/（(\d+)）/.exec(label)![1]);
+    await page.selectOption('select[name="city"]', city);
+    await page.waitForFunction((n) => document.querySelector('#search-status')?.textContent?.includes(`找到 ${n} 篇`), count);
+    expect(new URL(page.url()).searchParams.get('city')).toBe(city);
+    await page.close();
+  });
+
+  it('loads a small payload for a cold query', async () => {
+    const fresh = await browser.newContext();
+    const page = await fresh.newPage();
+    const { payload, settle } = trackPayload(page, isSearchRequest);
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('技术服务队')}`);
+    await page.waitForSelector('#search-results li');
+    await settle();
+    expect(payload.bytes).toBeLessThan(150 * 1024);
+    await fresh.close();
+  });
+
+  it('is the only page that loads search code', () => {
+    for (const path of ['index.html', ...truth.slice(0, 3).map((p) => `${p.url.slice(1)}index.html`)]) {
+      const html = readFileSync(join(dist, path), 'utf8');
+      expect(html).not.toMatch(/<script\b[^>]*type="module"/);
+      expect(html).not.toContain('pagefind/');
+      expect(html).toMatch(/<form class="header-search"[^>]*action="[^"]*search\/"[^>]*method="get"/);
+    }
+    expect(readFileSync(join(dist, 'search/index.html'), 'utf8')).toMatch(/<script\b[^>]*type="module"/);
+  });
+});
