@@ -3,9 +3,10 @@
  * in `npm run dev`. The project is copied to a temporary folder with the fixtures of tests/fixtures/drafts/
  * as its only cases and issues (node_modules linked, not copied), built once, and searched for each fixture's
  * unique marker words. Published fixtures are the control: their markers must be found in the same places.
+ * Last, a malformed file added to the copy must fail both the check and the build, by name and field.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -146,6 +147,37 @@ describe('drafts in npm run dev', () => {
       }
     } finally {
       if (dev.exitCode === null) dev.kill('SIGTERM');
+    }
+  });
+});
+
+describe('a malformed file', () => {
+  it('fails the check and the build, naming the file and the field, and leaves the other files untouched', { timeout: 300_000 }, async () => {
+    const contentFiles = () =>
+      new Map(
+        readdirSync(join(project, 'content'), { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => [relative(project, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name), 'utf8')]),
+      );
+    const before = contentFiles();
+    const bad = 'content/cases/fixture-malformed.mdx';
+    writeFileSync(join(project, bad), '---\ntitle: 格式有误的文章\norganisation: 平阳县劳模协会\nregion: pingyang\nsource:\n  publication: 劳模工匠专版\ndate: 明天\n---\n\n正文。\n');
+    try {
+      const { problems } = runChecks(await readContentSources(project));
+      const errors = problems.filter((problem) => problem.severity === 'error');
+      expect(errors.map((problem) => `${problem.file}:${problem.line} ${problem.field}`)).toEqual([`${bad}:7 date（日期）`]);
+
+      const build = spawnSync(process.execPath, [astro, 'build', '--outDir', join(project, 'dist-malformed')], { cwd: project, encoding: 'utf8', env: commandEnv() });
+      expect(build.status).not.toBe(0);
+      const output = build.stdout + build.stderr;
+      expect(output).toContain('fixture-malformed');
+      expect(output).toMatch(/date/);
+
+      const after = contentFiles();
+      after.delete(bad);
+      expect(after).toEqual(before);
+    } finally {
+      rmSync(join(project, bad));
     }
   });
 });
