@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/site/**'] },
+        // Some unit tests run the CLIs as child processes: allow for a busy 2-core machine.
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/site/**'], testTimeout: 30_000 },
       },
       {
         // Tests of the built site: one `astro build` in global setup, shared by every file here.

@@ -20,7 +20,8 @@ export default function setup(project: TestProject) {
     execFileSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', distDir], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      // Vitest sets NODE_ENV=test, which would make Astro treat the build as a preview and include drafts.
+      env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
     });
   }
   project.provide('distDir', distDir);
