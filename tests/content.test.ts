@@ -3,30 +3,21 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../src/lib/content-check/check-content.ts';
-import { globEntryId } from '../src/lib/content-check/entry-id.ts';
-import { parseMdxSource, parseYamlSource } from '../src/lib/content-check/parse-source.ts';
-import { readContentSources } from '../src/lib/content-check/read-sources.ts';
 import type { ContentSources } from '../src/lib/content-check/check-content.ts';
+import { readRawEntries, type RawEntry } from '../src/lib/content-check/raw-entries.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const sourcePages = readdirSync(resolve(root, '../shared/source-pages')).filter((name) => name.endsWith('.txt')).sort();
 
 let sources: ContentSources;
-let cases: { id: string; data: Record<string, any> }[];
-let issues: { id: string; data: Record<string, any> }[];
+let cases: RawEntry[];
+let issues: RawEntry[];
 let regionIds: Set<string>;
 
 beforeAll(async () => {
-  sources = await readContentSources(root);
-  cases = sources.cases.map((file) => {
-    const data = parseMdxSource(file.text).data as Record<string, any>;
-    return { id: globEntryId(file.relativePath!, data), data };
-  });
-  issues = sources.issues.map((file) => {
-    const data = parseYamlSource(file.text).data as Record<string, any>;
-    return { id: globEntryId(file.relativePath!, data), data };
-  });
-  regionIds = new Set((parseYamlSource(sources.regions.text).data as { id: string }[]).map((region) => region.id));
+  const entries = await readRawEntries(root);
+  ({ sources, cases, issues } = entries);
+  regionIds = new Set(entries.regions.map((region) => region.id));
 });
 
 describe('the real content', () => {

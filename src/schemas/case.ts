@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { datedFields } from './dates.ts';
+import { headlineFields } from './headline.ts';
 import { sourceSchema } from './source.ts';
 
 /**
@@ -8,12 +9,7 @@ import { sourceSchema } from './source.ts';
  */
 export function caseSchema<Ref extends z.ZodType>(ref: (collection: 'regions' | 'topics') => Ref) {
   return z.object({
-    kicker: z.string().optional(),
-    title: z.string().min(1),
-    subtitle: z.string().optional(),
-    /** Set when the printed headline was lost and the editors wrote this one. */
-    titleNote: z.string().optional(),
-    editorNote: z.string().optional(),
+    ...headlineFields,
     organisation: z.string().min(1),
     region: ref('regions'),
     topics: z.array(ref('topics')).default([]),

@@ -1,15 +1,12 @@
 import { z } from 'astro/zod';
 import { datedFields } from './dates.ts';
+import { headlineFields } from './headline.ts';
 import { sourceSchema } from './source.ts';
 
 /** A special issue (专版): one newspaper page and the ordered cases printed on it. */
 export function issueSchema<Ref extends z.ZodType>(ref: (collection: 'cases') => Ref) {
   return z.object({
-    kicker: z.string().optional(),
-    title: z.string().min(1),
-    subtitle: z.string().optional(),
-    titleNote: z.string().optional(),
-    editorNote: z.string().optional(),
+    ...headlineFields,
     series: z.object({ name: z.string().min(1), part: z.string().optional() }).optional(),
     cases: z.array(ref('cases')).min(1),
     source: sourceSchema,

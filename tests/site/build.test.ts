@@ -1,9 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { parseMdxSource, parseYamlSource } from '../../src/lib/content-check/parse-source.ts';
-import { readContentSources } from '../../src/lib/content-check/read-sources.ts';
-import { globEntryId } from '../../src/lib/content-check/entry-id.ts';
+import { readRawEntries, type RawEntry } from '../../src/lib/content-check/raw-entries.ts';
 import { unpublishedReason } from '../../src/lib/publishing.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -12,25 +10,15 @@ const page = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf
 const builtDirs = (path: string) =>
   existsSync(join(dist, path)) ? readdirSync(join(dist, path), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : [];
 
-interface Entry { id: string; data: Record<string, unknown> }
-let cases: Entry[] = [];
-let issues: Entry[] = [];
+let cases: RawEntry[] = [];
+let issues: RawEntry[] = [];
 let regions: { id: string; kind: string; parent?: string }[] = [];
 
-const published = (entry: Entry) =>
+const published = (entry: RawEntry) =>
   unpublishedReason({ draft: entry.data.draft as boolean | undefined, date: new Date(entry.data.date as string) }) === null;
 
 beforeAll(async () => {
-  const sources = await readContentSources(root);
-  cases = sources.cases.map((file) => {
-    const data = parseMdxSource(file.text).data as Record<string, unknown>;
-    return { id: globEntryId(file.relativePath!, data), data };
-  });
-  issues = sources.issues.map((file) => {
-    const data = parseYamlSource(file.text).data as Record<string, unknown>;
-    return { id: globEntryId(file.relativePath!, data), data };
-  });
-  regions = parseYamlSource(sources.regions.text).data as typeof regions;
+  ({ cases, issues, regions } = await readRawEntries(root));
 });
 
 describe('the built site', () => {

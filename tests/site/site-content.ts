@@ -3,9 +3,7 @@
  * the published cases and issues with their titles and the issues' article order.
  */
 import { resolve } from 'node:path';
-import { readContentSources } from '../../src/lib/content-check/read-sources.ts';
-import { parseMdxSource, parseYamlSource } from '../../src/lib/content-check/parse-source.ts';
-import { globEntryId } from '../../src/lib/content-check/entry-id.ts';
+import { readRawEntries } from '../../src/lib/content-check/raw-entries.ts';
 import { unpublishedReason } from '../../src/lib/publishing.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
@@ -17,25 +15,19 @@ const isPublished = (data: Record<string, unknown>) =>
   unpublishedReason({ draft: data.draft as boolean | undefined, date: new Date(data.date as string) }) === null;
 
 export async function readExpectedContent() {
-  const sources = await readContentSources(projectRoot);
-  const cases: ExpectedCase[] = sources.cases.map((file) => {
-    const data = parseMdxSource(file.text).data as Record<string, unknown>;
-    return {
-      id: globEntryId(file.relativePath!, data),
-      title: String(data.title),
-      kicker: data.kicker as string | undefined,
-      subtitle: data.subtitle as string | undefined,
-      published: isPublished(data),
-    };
-  });
-  const issues: ExpectedIssue[] = sources.issues.map((file) => {
-    const data = parseYamlSource(file.text).data as Record<string, unknown>;
-    return {
-      id: globEntryId(file.relativePath!, data),
-      title: String(data.title),
-      caseIds: (data.cases as string[]).map(String),
-      published: isPublished(data),
-    };
-  });
+  const entries = await readRawEntries(projectRoot);
+  const cases: ExpectedCase[] = entries.cases.map(({ id, data }) => ({
+    id,
+    title: String(data.title),
+    kicker: data.kicker as string | undefined,
+    subtitle: data.subtitle as string | undefined,
+    published: isPublished(data),
+  }));
+  const issues: ExpectedIssue[] = entries.issues.map(({ id, data }) => ({
+    id,
+    title: String(data.title),
+    caseIds: (data.cases as string[]).map(String),
+    published: isPublished(data),
+  }));
   return { cases, issues, publishedCases: cases.filter((c) => c.published), publishedIssues: issues.filter((i) => i.published) };
 }
