@@ -228,6 +228,14 @@ describe('print view of a special issue', () => {
     const { page } = await visit(`issues/${issueIds[0]}/print/`);
     try {
       await expect(page.getByRole('button', { name: '打印本版' }).isVisible()).resolves.toBe(true);
+      // The button works, from a script file: the site's CSP (deploy/nginx) allows no inline script.
+      expect(await page.evaluate(() => [...document.scripts].filter((script) => !script.src).length)).toBe(0);
+      await page.evaluate(() => {
+        (window as unknown as { printed: number }).printed = 0;
+        window.print = () => void (window as unknown as { printed: number }).printed++;
+      });
+      await page.getByRole('button', { name: '打印本版' }).click();
+      expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
       expect(await page.locator('.site-header, .site-nav').count()).toBe(0);
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('.print-toolbar').isVisible()).toBe(false);
