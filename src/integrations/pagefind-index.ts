@@ -22,6 +22,9 @@ export interface IndexOutput {
   /** Bundle files: path relative to the bundle dir (`pagefind/`) → bytes. */
   files: Map<string, Uint8Array>;
   pageCount: number;
+  /** Time spent in Pagefind (adding pages, building its files) and in the sidecar, in ms. */
+  pagefindMs: number;
+  sidecarMs: number;
 }
 
 let fullTable: FoldTable | undefined;
@@ -74,6 +77,7 @@ export function decodePagefindFile(bytes: Uint8Array): string {
 
 /** Indexes the pages and returns every file of the bundle: Pagefind's and the sidecar's. */
 export async function indexSite(input: IndexInput): Promise<IndexOutput> {
+  const started = performance.now();
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   try {
@@ -97,8 +101,9 @@ export async function indexSite(input: IndexInput): Promise<IndexOutput> {
         indexed.push({ hash: fragment[1], url: data.url, content: data.content, meta: data.meta ?? {}, filters: data.filters ?? {} });
       }
     }
+    const pagefindMs = performance.now() - started;
     for (const [path, text] of buildSidecar(indexed, { fold: await openccFoldTable() })) files.set(`${sidecarDir}/${path}`, Buffer.from(text));
-    return { files, pageCount: indexed.length };
+    return { files, pageCount: indexed.length, pagefindMs, sidecarMs: performance.now() - started - pagefindMs };
   } finally {
     await index.deleteIndex();
   }
