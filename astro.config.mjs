@@ -34,16 +34,18 @@ async function markdownProcessor() {
   });
 }
 
+const base = process.env.BASE_PATH ?? '/';
+
 export default defineConfig({
   // The public address (scheme and host, no path), used for canonical URLs, Open Graph, the sitemap, the feeds
   // and the QR codes of the print pages. Set SITE_URL when deploying, e.g. SITE_URL=https://laomo.zjgh.org.
   site: process.env.SITE_URL ?? 'https://laomo.example.org',
   // The path the site is served under, e.g. BASE_PATH=/laomo/ for https://example.org/laomo/. Every internal
   // link goes through src/lib/urls.ts, which reads it.
-  base: process.env.BASE_PATH ?? '/',
+  base,
   trailingSlash: 'always',
   // Old addresses of renamed articles (content/redirects.yaml, checked by `npm run check`).
-  redirects: loadAstroRedirects(contentPaths.redirects),
+  redirects: loadAstroRedirects(contentPaths.redirects, base),
   markdown: { processor: await markdownProcessor() },
   integrations: [
     mdx(),

@@ -66,6 +66,7 @@ describe('redirect list', () => {
       const file = join(dir, 'redirects.yaml');
       writeFileSync(file, '- from: /a/\n  to: /b/\n- from: /b/\n  to: /cases/c/\n');
       expect(loadAstroRedirects(file)).toEqual({ '/a/': '/cases/c/', '/b/': '/cases/c/' });
+      expect(loadAstroRedirects(file, '/laomo/')).toEqual({ '/a/': '/laomo/cases/c/', '/b/': '/laomo/cases/c/' });
       expect(loadAstroRedirects(join(dir, 'none.yaml'))).toEqual({});
       writeFileSync(file, '- from: /a/\n');
       expect(() => loadAstroRedirects(file)).toThrow(/redirects\.yaml:1 {2}\[0\]\.to（新网址） {2}缺少必填字段/);

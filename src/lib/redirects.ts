@@ -161,9 +161,12 @@ export function validateRedirects(rules: readonly RedirectRule[], site: SitePage
 
 /**
  * The redirects for astro.config.mjs: `{ '/cases/old/': '/cases/new/' }`, chains followed to their end.
+ * Astro serves the old address under the configured base but writes the target as given, so the target
+ * gets the base here (`/laomo/cases/new/`).
  * Throws (failing the build) when the file cannot be read as a list of redirects, naming the file and line.
  */
-export function loadAstroRedirects(file: string): Record<string, string> {
+export function loadAstroRedirects(file: string, base = '/'): Record<string, string> {
+  const prefix = base.replace(/\/+$/, '');
   if (!existsSync(file)) return {};
   const { rules, problems } = parseRedirects(readFileSync(file, 'utf8'));
   if (problems.length) {
@@ -174,7 +177,7 @@ export function loadAstroRedirects(file: string): Record<string, string> {
   for (const rule of rules) {
     const followed = followRedirects(rule.from, rules);
     if (followed === 'loop') throw new Error(`${file}:${rule.line}  跳转形成循环：${rule.from}`);
-    result[rule.from] = followed.to;
+    result[rule.from] = prefix + followed.to;
   }
   return result;
 }
