@@ -114,6 +114,26 @@ describe('drafts and scheduled entries in the production build', () => {
   });
 });
 
+describe('a photo in a published case', () => {
+  it('is served as responsive AVIF and WebP with its size, so nothing shifts, and keeps its caption', () => {
+    const html = files.get(`cases/${published.id}/index.html`)!;
+    const figure = /<figure[^>]*>([\s\S]*?)<\/figure>/.exec(html)?.[1] ?? '';
+    const sources = [...figure.matchAll(/<source[^>]*>/g)].map(([tag]) => tag);
+    for (const format of ['avif', 'webp']) {
+      const source = sources.find((tag) => tag.includes(`type="image/${format}"`)) ?? '';
+      expect(source, format).toMatch(/srcset="[^"]+480w[^"]+800w[^"]+1200w"/);
+    }
+    const img = /<img[^>]*>/.exec(figure)?.[0] ?? '';
+    expect(img).toMatch(/alt="夹具照片：一块红色"/);
+    expect(img).toMatch(/width="\d+"/);
+    expect(img).toMatch(/height="\d+"/);
+    expect(figure).toContain('<figcaption>夹具照片的说明文字。</figcaption>');
+    const built = readdirSync(join(dist, '_astro')).filter((name) => name.startsWith('fixture-photo'));
+    expect(built.some((name) => name.endsWith('.avif'))).toBe(true);
+    expect(built.some((name) => name.endsWith('.webp'))).toBe(true);
+  });
+});
+
 describe('drafts in npm run dev', () => {
   it('shows the draft and the scheduled case to editors previewing locally', { timeout: 180_000 }, async () => {
     const port = await new Promise<number>((resolvePort) => {
