@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalise, fold, queryTerms, foldChar } from '../src/lib/search/normalize.ts';
 import { gramsOf, termGrams, encodePostings, decodePostings, intersectSorted, shardOf, maxGram, maxTermGrams } from '../src/lib/search/grams.ts';
-import { excerpt, highlight, matchRanges } from '../src/lib/search/highlight.ts';
+import { excerpt, excerptSource, highlight, matchRanges } from '../src/lib/search/highlight.ts';
 import { buildSidecar, siteFoldTable, type IndexedPage } from '../src/lib/search/build-sidecar.ts';
 import { SearchEngine, rankPages, type Fragment, type Loader } from '../src/lib/search/engine.ts';
 import { caseSearchAttributes } from '../src/lib/search/page-data.ts';
@@ -101,6 +101,16 @@ describe('highlighting', () => {
     expect(text.endsWith('…')).toBe(true);
     expect(text).not.toContain('\u200b');
     expect(segments.find((s) => s.mark)?.text).toBe('董振方');
+  });
+
+  it('cuts excerpts from the article body, after the header line that ends with the date', () => {
+    // As Pagefind stores a case page: headline group, `organisation date`, then the body; blocks end with `. `.
+    const content = '整装\u200b出发\u200b！ \u200b浙\u200b能\u200b集团\u200b服务\u200b队\u200b. \u200b浙\u200b能\u200b集团\u200b工会\u200b2021\u200b年\u200b5\u200b月\u200b. \u200b4\u200b月\u200b28\u200b日\u200b，\u200b在\u200b首\u200b届。 \u200b小标题\u200b. \u200b正文\u200b。';
+    const body = excerptSource(content, '2021年5月').replace(/\u200b/g, '');
+    expect(body).toBe('4月28日，在首届。 小标题\u3000正文。');
+    // Without the date (or when it is not found) the whole content is kept, block ends still cleaned.
+    expect(excerptSource(content).replace(/\u200b/g, '').startsWith('整装出发！ 浙能集团服务队\u3000浙能集团工会')).toBe(true);
+    expect(excerptSource('Title. Body.', '2020年')).toBe('Title. Body.');
   });
 });
 

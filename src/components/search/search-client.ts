@@ -4,7 +4,7 @@
  * Everything is built with DOM methods and textContent: no HTML from the index is injected.
  */
 import { SearchEngine, fetchLoader, type FilterSelection, type ResultItem, type SearchOutcome, type SortOrder } from '../../lib/search/engine.ts';
-import { excerpt, highlight, type Segment } from '../../lib/search/highlight.ts';
+import { excerpt, excerptSource, highlight, type Segment } from '../../lib/search/highlight.ts';
 import { filterLabels, type FilterKey } from '../../lib/search/sidecar.ts';
 
 const pageSize = 10;
@@ -99,7 +99,7 @@ export function startSearchPage() {
     meta.textContent = [item.meta.region, item.meta.date, item.meta.issue].filter(Boolean).join(' · ');
     const text = document.createElement('p');
     text.className = 'search-excerpt';
-    appendSegments(text, excerpt(item.content, terms, fold));
+    appendSegments(text, excerpt(excerptSource(item.content, item.meta.date), terms, fold));
     li.append(heading, meta, text);
     return li;
   }

@@ -78,3 +78,27 @@ export function excerpt(original: string, terms: string[], fold: FoldTable = {},
   if (to < original.length) segments.push({ text: '…', mark: false });
   return segments;
 }
+
+/** Pagefind ends each block (heading, paragraph) with `. `; after Chinese text a full stop looks wrong. */
+const blockEndAfterChinese = /([\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’…])[\u200b-\u200d]*\.(?: |(?=[\u200b-\u200d])|$)/g;
+
+/**
+ * The text an excerpt is cut from: an article's body without its header (the headline group and the line
+ * `organisation … date`, which the result already shows), block ends after Chinese text shown as spaces.
+ * `date` is the page's displayed date; when it is not found near the start the whole content is used.
+ */
+export function excerptSource(content: string, date?: string): string {
+  let body = content;
+  if (date) {
+    const visible: number[] = [];
+    let text = '';
+    for (let i = 0; i < content.length && text.length < 400; i++) {
+      if (/[\u200b-\u200d\u2060\ufeff]/.test(content[i])) continue;
+      visible.push(i);
+      text += content[i];
+    }
+    const at = text.indexOf(`${date}.`);
+    if (at !== -1) body = content.slice(visible[at + date.length] + 1);
+  }
+  return body.replace(blockEndAfterChinese, '$1\u3000').trim();
+}
