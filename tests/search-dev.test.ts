@@ -4,24 +4,15 @@
  * <base>pagefind/, so the search page works without a build.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../scripts/lib/chromium.ts';
 import { readContentSources } from '../src/lib/content-check/read-sources.ts';
 import { parseMdxSource } from '../src/lib/content-check/parse-source.ts';
+import { astroCommandEnv, freePort } from './support/child-process.ts';
 
 const root = resolve(import.meta.dirname, '..');
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
 
 let dev: ChildProcess;
 let origin: string;
@@ -33,9 +24,7 @@ beforeAll(async () => {
   dev = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: root,
     // Not vitest's environment (NODE_ENV=test and its VITEST_* variables change how Vite serves pages).
-    env: Object.fromEntries(
-      Object.entries({ ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: '/', NODE_ENV: 'development' }).filter(([key]) => !key.startsWith('VITEST')),
-    ),
+    env: astroCommandEnv({ BASE_PATH: '/', NODE_ENV: 'development' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

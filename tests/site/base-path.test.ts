@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { linkPdfs, renderIssuePdfs } from '../../scripts/pdf.ts';
+import { astroCommandEnv } from '../support/child-process.ts';
 import { checkLinks, listFiles } from './crawl.ts';
 import { projectRoot, readExpectedContent } from './site-content.ts';
 
@@ -28,12 +29,10 @@ const read = (path: string) => readFileSync(join(dist, path), 'utf8');
 beforeAll(async () => {
   expected = await readExpectedContent();
   dist = mkdtempSync(join(tmpdir(), 'laomo-base-'));
-  // Vitest puts Vite's BASE_URL, MODE, DEV, PROD and SSR into process.env; Astro would take BASE_URL=/ from there.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(key) && !key.startsWith('VITEST')));
   execFileSync(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], {
     cwd: projectRoot,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH: base, SITE_URL: site, CASES_PER_PAGE: '3' },
+    env: astroCommandEnv({ NODE_ENV: 'production', BASE_PATH: base, SITE_URL: site, CASES_PER_PAGE: '3' }),
   });
   server = await serveStatic(dist, { base });
   browser = await launchChromium();

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { astroCommandEnv } from '../support/child-process.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -20,8 +21,8 @@ export default function setup(project: TestProject) {
     execFileSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', distDir], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
-      // Vitest sets NODE_ENV=test, which would make Astro treat the build as a preview and include drafts.
-      env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
+      // Not vitest's environment: its NODE_ENV=test would make Astro include drafts.
+      env: astroCommandEnv({ NODE_ENV: 'production' }),
     });
   }
   project.provide('distDir', distDir);

@@ -7,13 +7,13 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/lib/content-check/check-content.ts';
 import { readContentSources } from '../../src/lib/content-check/read-sources.ts';
+import { astroCommandEnv as commandEnv, freePort } from '../support/child-process.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const fixtures = join(root, 'tests/fixtures/drafts');
@@ -42,17 +42,6 @@ function readAll(dir: string): Map<string, string> {
     out.set(relative(dir, path), data.toString('utf8'));
   }
   return out;
-}
-/**
- * The environment `npm run build` / `npm run dev` would have. Vitest workers carry `DEV=1`, `MODE=test`,
- * `NODE_ENV=test` … for import.meta.env; passed on, they make Astro build the drafts as if in dev.
- */
-function commandEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-  for (const key of Object.keys(env)) {
-    if (/^(VITEST|TEST$|NODE_ENV$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(key)) delete env[key];
-  }
-  return env;
 }
 const filesContaining = (text: string) => [...files].filter(([, content]) => content.includes(text)).map(([path]) => path);
 
@@ -136,12 +125,7 @@ describe('a photo in a published case', () => {
 
 describe('drafts in npm run dev', () => {
   it('shows the draft and the scheduled case to editors previewing locally', { timeout: 180_000 }, async () => {
-    const port = await new Promise<number>((resolvePort) => {
-      const server = createServer().listen(0, '127.0.0.1', () => {
-        const { port: free } = server.address() as { port: number };
-        server.close(() => resolvePort(free));
-      });
-    });
+    const port = await freePort();
     const dev = spawn(process.execPath, [astro, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
       cwd: project,
       stdio: ['ignore', 'pipe', 'pipe'],
