@@ -11,7 +11,7 @@ import { importPage } from '../src/lib/import/pipeline.ts';
 import { normalizeForCompare } from '../src/lib/import/text-shape.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const pagesDir = resolve(root, '../shared/source-pages');
+const pagesDir = resolve(root, 'content/sources');
 const pages = readdirSync(pagesDir).filter((name) => name.endsWith('.txt')).sort();
 
 /** Printing errors corrected by hand in the content: the printed text, what replaced it, and why. */

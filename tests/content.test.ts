@@ -7,7 +7,7 @@ import type { ContentSources } from '../src/lib/content-check/check-content.ts';
 import { readRawEntries, type RawEntry } from '../src/lib/content-check/raw-entries.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const sourcePages = readdirSync(resolve(root, '../shared/source-pages')).filter((name) => name.endsWith('.txt')).sort();
+const sourcePages = readdirSync(resolve(root, 'content/sources')).filter((name) => name.endsWith('.txt')).sort();
 
 let sources: ContentSources;
 let cases: RawEntry[];

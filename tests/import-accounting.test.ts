@@ -4,7 +4,7 @@ import { proveNothingLost } from '../src/lib/import/accounting.ts';
 import { decodeInput } from '../src/lib/import/decode.ts';
 import { importPage } from '../src/lib/import/pipeline.ts';
 
-const pagesDir = new URL('../../shared/source-pages/', import.meta.url);
+const pagesDir = new URL('../content/sources/', import.meta.url);
 const pageFiles = readdirSync(pagesDir).filter((f) => f.endsWith('.txt')).sort();
 
 function importFile(name: string) {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeInput } from '../src/lib/import/decode.ts';
 import { importPage } from '../src/lib/import/pipeline.ts';
 
-const pagesDir = new URL('../../shared/source-pages/', import.meta.url);
+const pagesDir = new URL('../content/sources/', import.meta.url);
 const pages = {
   '000': '000_29dc03260d156840.txt',
   '001': '001_b7726e67794ea9e7.txt',

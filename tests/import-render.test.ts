@@ -43,7 +43,7 @@ describe('YAML and MDX escaping', () => {
 });
 
 describe('outputs of the five real pages', () => {
-  const dir = new URL('../../shared/source-pages/', import.meta.url);
+  const dir = new URL('../content/sources/', import.meta.url);
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
     it(`${name}: frontmatter and issue parse as YAML, bodies compile as MDX`, async () => {
       const decoded = decodeInput(readFileSync(new URL(name, dir)));

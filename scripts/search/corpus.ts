@@ -1,6 +1,6 @@
 /**
  * A synthetic corpus for `npm run bench:search`: N article pages made from the real paragraphs of the
- * site's content (content/cases/*.mdx; also the raw source pages in ../shared/source-pages when they
+ * site's content (content/cases/*.mdx; also the original source pages in content/sources when they
  * are there), shaped like the built case pages: the same <article data-pagefind-body> and the same
  * data-pagefind-* attributes (src/lib/search/page-data.ts). Deterministic for a size and seed.
  * Written to a temp dir, never committed.
@@ -56,7 +56,7 @@ export function realText(): { titles: string[]; paragraphs: string[]; organisati
       if (line.length >= 30 && cjk.test(line)) paragraphs.add(line);
     }
   }
-  const shared = resolve(root, '../shared/source-pages');
+  const shared = resolve(root, 'content/sources');
   if (existsSync(shared)) {
     for (const name of readdirSync(shared).filter((n) => n.endsWith('.txt')).sort()) {
       for (const raw of readFileSync(join(shared, name), 'utf8').split('\n')) {

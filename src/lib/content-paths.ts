@@ -5,4 +5,6 @@ export const contentPaths = {
   cases: './content/cases',
   issues: './content/issues',
   redirects: './content/redirects.yaml',
+  /** The original pages from the newspaper layout system, as received: the provenance archive `source.file` names. */
+  sources: './content/sources',
 } as const;
