@@ -12,6 +12,7 @@ import { fieldName } from './field-labels.ts';
 import { checkMdxBody } from './mdx-body.ts';
 import { typographyFixes, type TextRange, type TypographyFix } from './typography.ts';
 import { unpublishedReason } from '../publishing.ts';
+import { parseContentDate } from '../dates.ts';
 import { parseRedirects, validateRedirects, type RedirectProblem } from '../redirects.ts';
 
 export interface SourceFile {
@@ -234,8 +235,9 @@ export function runChecks(sources: ContentSources, { now = new Date() }: CheckOp
 
 /** `草稿` or `定于 2026-05-01 发布`, or undefined when the entry is on the public site. */
 function notPublished(entry: Located, now: Date): string | undefined {
-  const date = entry.data.date instanceof Date ? entry.data.date : new Date(String(entry.data.date));
-  if (Number.isNaN(date.getTime())) return undefined;
+  const parsed = parseContentDate(entry.data.date);
+  if (!parsed.ok) return undefined; // reported by the schema
+  const { date } = parsed;
   const reason = unpublishedReason({ draft: entry.data.draft === true, date }, now);
   if (reason === 'draft') return '草稿（draft: true），不会出现在正式网站上';
   if (reason === 'scheduled') return `定于 ${date.toISOString().slice(0, 10)} 发布，在此之前不会出现在正式网站上`;
