@@ -1,4 +1,4 @@
-import yaml from 'js-yaml';
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { caseSchema } from '../src/schemas/case.ts';
@@ -107,10 +107,10 @@ describe('resolveDatePrecision', () => {
 });
 
 describe('the date fields of the content schema, as Astro loads them', () => {
-  // Astro reads frontmatter with js-yaml: unquoted 2022-01-15 arrives as a Date, 2022 as a number.
+  // Astro reads frontmatter with js-yaml (this very function): unquoted 2022-01-15 arrives as a Date, 2022 as a number.
   const schema = caseSchema(() => z.string());
   const load = (dateLines: string) =>
-    schema.safeParse(yaml.load(`title: 标题\norganisation: 单位\nregion: pingyang\nsource:\n  publication: 劳模工匠专版\n${dateLines}\n`));
+    schema.safeParse(parseFrontmatter(`---\ntitle: 标题\norganisation: 单位\nregion: pingyang\nsource:\n  publication: 劳模工匠专版\n${dateLines}\n---\n`).frontmatter);
 
   it('keeps date a Date and sets datePrecision from the form', () => {
     const cases: [string, string, string][] = [
