@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../scripts/lib/chromium.ts';
 import { astroCommandEnv, freePort } from './support/child-process.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -137,7 +138,7 @@ describe('npm run build refuses what npm run check refuses', () => {
 });
 
 describe('npm run dev shows content errors and keeps serving', () => {
-  it('prints the error, rechecks when the file is fixed, and shows a year-only date as the year', { timeout: 240_000 }, async () => {
+  it('prints the error and shows it in the overlay, rechecks when the file is fixed, and shows a year-only date as the year', { timeout: 240_000 }, async () => {
     const bad = badFiles.find((file) => file.path.endsWith('bad-day.mdx'))!;
     writeFileSync(join(project, bad.path), bad.text);
     const yearOnly = 'content/cases/year-only.mdx';
@@ -161,6 +162,18 @@ describe('npm run dev shows content errors and keeps serving', () => {
     try {
       await waitFor(() => log.includes(bad.expected), bad.expected);
       expect(log).toContain('内容检查未通过：1 个错误');
+
+      // The same list in the browser's error overlay, on any page opened while the error stands.
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        await page.goto(`http://127.0.0.1:${port}/`);
+        const overlay = page.locator('vite-error-overlay #message');
+        await overlay.waitFor({ timeout: 60_000 });
+        expect(await overlay.innerText()).toContain(bad.expected);
+      } finally {
+        await browser.close();
+      }
 
       let html = '';
       for (let attempt = 0; attempt < 300 && !html; attempt += 1) {
