@@ -71,6 +71,11 @@ describe('checkContent', () => {
     expect(dated('2022-05-10', 'year').map((problem) => `${problem.line} ${problem.field}`)).toEqual(['10 datePrecision（日期精度）']);
   });
 
+  it('reports a corrupted regions file once, not as an unknown region in every case', () => {
+    const problems = checkContent(sources({ regions: { file: 'content/regions.json', text: regions.slice(0, 120) } }));
+    expect(problems.map((problem) => `${problem.file} ${problem.field}`)).toEqual(['content/regions.json (格式)']);
+  });
+
   it('reports an unknown topic at its list item', () => {
     const problems = checkContent(sources({ cases: [caseFile('pingyang.mdx', { topics: '\n  - zhiyuan-fuwu\n  - weizhi' })] }));
     expect(problems).toHaveLength(1);
