@@ -141,9 +141,12 @@ describe('npm run build refuses what npm run check refuses', () => {
 });
 
 describe('npm run dev shows content errors and keeps serving', () => {
-  it('prints the error and shows it in the overlay, rechecks when the file is fixed, and shows a year-only date as the year', { timeout: 240_000 }, async () => {
+  it('prints the errors and shows them in the overlay, keeps serving, rechecks when the files are fixed, and shows a year-only date as the year', { timeout: 240_000 }, async () => {
+    // An impossible day (Astro alone would roll it over) and a number (Astro's schema refuses it, which alone
+    // would stop `astro dev` at start-up).
     const bad = badFiles.find((file) => file.path.endsWith('bad-day.mdx'))!;
-    writeFileSync(join(project, bad.path), bad.text);
+    const badSchema = badFiles.find((file) => file.path.endsWith('bad-number-date.mdx'))!;
+    for (const file of [bad, badSchema]) writeFileSync(join(project, file.path), file.text);
     const yearOnly = 'content/cases/year-only.mdx';
     writeFileSync(join(project, yearOnly), caseText('只知年份的测试文章', { date: '2022' }));
     const port = await freePort();
@@ -163,8 +166,8 @@ describe('npm run dev shows content errors and keeps serving', () => {
       if (!what()) throw new Error(`没有等到 ${label}：${log}`);
     };
     try {
-      await waitFor(() => log.includes(bad.expected), bad.expected);
-      expect(log).toContain('内容检查未通过：1 个错误');
+      await waitFor(() => log.includes(bad.expected) && log.includes(badSchema.expected), bad.expected);
+      expect(log).toContain('内容检查未通过：2 个错误');
 
       // The same list in the browser's error overlay, on any page opened while the error stands.
       const browser = await launchChromium();
@@ -173,7 +176,9 @@ describe('npm run dev shows content errors and keeps serving', () => {
         await page.goto(`http://127.0.0.1:${port}/`);
         const overlay = page.locator('vite-error-overlay #message');
         await overlay.waitFor({ timeout: 60_000 });
-        expect(await overlay.innerText()).toContain(bad.expected);
+        const shown = await overlay.innerText();
+        expect(shown).toContain(bad.expected);
+        expect(shown).toContain(badSchema.expected);
       } finally {
         await browser.close();
       }
@@ -190,11 +195,12 @@ describe('npm run dev shows content errors and keeps serving', () => {
 
       log = '';
       writeFileSync(join(project, bad.path), caseText('日子有误的测试文章', { date: '2022-02-28' }));
+      writeFileSync(join(project, badSchema.path), caseText('数字日期的测试文章', { date: '2022-01-01' }));
       await waitFor(() => log.includes('内容检查通过'), '内容检查通过');
       expect(dev.exitCode).toBe(null);
     } finally {
       if (dev.exitCode === null) dev.kill('SIGTERM');
-      rmSync(join(project, bad.path), { force: true });
+      for (const file of [bad, badSchema]) rmSync(join(project, file.path), { force: true });
       rmSync(join(project, yearOnly), { force: true });
     }
   });
