@@ -96,7 +96,17 @@ export default function contentCheck(): AstroIntegration {
       'astro:config:setup': async ({ command, config, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
         root = fileURLToPath(config.root);
-        const outcome = await checkProject(root);
+        const outcome = await checkProject(root).catch((error: unknown) => {
+          // A content file missing or unreadable: say so in Chinese, not with a stack trace.
+          const reason = error instanceof Error ? error.message : String(error);
+          if (command === 'dev') {
+            logger.error(`内容检查无法运行：${reason}`);
+            return undefined;
+          }
+          console.error(`内容检查无法运行：${reason}\n网站没有构建。请确认 content/ 中的文件齐全、可以读取。`);
+          process.exit(1);
+        });
+        if (!outcome) return;
         if (command === 'build') {
           if (outcome.errors.length) {
             printErrors(outcome);
