@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
+import contentCheck from './src/integrations/content-check.ts';
 import pagefindSearch from './src/integrations/pagefind.ts';
 import { contentPaths } from './src/lib/content-paths.ts';
 import { loadAstroRedirects } from './src/lib/redirects.ts';
@@ -48,6 +49,8 @@ export default defineConfig({
   redirects: loadAstroRedirects(contentPaths.redirects, base),
   markdown: { processor: await markdownProcessor() },
   integrations: [
+    // First: `npm run check`'s content check, before anything is loaded; a build with errors stops here.
+    contentCheck(),
     mdx(),
     // Only built pages are listed, so drafts and scheduled entries (left out by src/data/content.ts) never are;
     // the print views are duplicates of the issue pages.

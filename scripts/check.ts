@@ -12,7 +12,8 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runChecks } from '../src/lib/content-check/check-content.ts';
-import { blocksPublishing, formatProblem, type Problem } from '../src/lib/content-check/problem.ts';
+import { blocksPublishing, type Problem } from '../src/lib/content-check/problem.ts';
+import { countOf, formatProblemList, otherFindings } from '../src/lib/content-check/report.ts';
 import { readContentSources } from '../src/lib/content-check/read-sources.ts';
 import { applyFixes, type TypographyFix } from '../src/lib/content-check/typography.ts';
 
@@ -42,24 +43,13 @@ if (flags.fix) {
   } else console.log('没有可以自动改正的排版问题。\n');
 }
 
-const order: Problem['severity'][] = ['error', 'warning', 'info'];
-const shown = problems
-  .filter((problem) => !flags.quiet || problem.severity === 'error')
-  .sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity) || a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-let heading: string | undefined;
-for (const problem of shown) {
-  const title = { error: '错误（必须改正才能发布）', warning: '提醒（不影响发布）', info: '未发布的内容' }[problem.severity];
-  if (title !== heading) {
-    console.log(`${heading ? '\n' : ''}== ${title} ==`);
-    heading = title;
-  }
-  console.log(formatProblem(problem));
-}
+const shown = problems.filter((problem) => !flags.quiet || problem.severity === 'error');
+for (const line of formatProblemList(shown)) console.log(line);
 
-const count = (severity: Problem['severity']) => problems.filter((problem) => problem.severity === severity).length;
+const count = (severity: Problem['severity']) => countOf(problems, severity);
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 const counted = `${sources.cases.length} 篇案例、${sources.issues.length} 个专版`;
-const extras = [count('warning') && `${count('warning')} 条提醒`, count('info') && `${count('info')} 项未发布`].filter(Boolean).join('，');
+const extras = otherFindings(problems);
 if (blocksPublishing(problems)) {
   const fixable = [...fixes.values()].reduce((sum, list) => sum + list.length, 0);
   const fixHint = fixable ? `其中 ${fixable} 处排版问题可以运行 npm run check -- --fix 自动改正。` : '';

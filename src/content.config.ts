@@ -5,15 +5,19 @@ import { issueSchema } from './schemas/issue.ts';
 import { regionSchema } from './schemas/region.ts';
 import { topicSchema } from './schemas/topic.ts';
 import { contentPaths } from './lib/content-paths.ts';
+import { devTolerant } from './lib/dev-tolerant-loader.ts';
 
-const regions = defineCollection({ loader: file(contentPaths.regions), schema: regionSchema });
-const topics = defineCollection({ loader: file(contentPaths.topics), schema: topicSchema });
+/** In `astro dev` an invalid entry is left out of the preview rather than stopping the server (see the module). */
+const loader = (inner: ReturnType<typeof glob>) => devTolerant(inner, import.meta.env.DEV);
+
+const regions = defineCollection({ loader: loader(file(contentPaths.regions)), schema: regionSchema });
+const topics = defineCollection({ loader: loader(file(contentPaths.topics)), schema: topicSchema });
 const cases = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: contentPaths.cases }),
+  loader: loader(glob({ pattern: '**/*.mdx', base: contentPaths.cases })),
   schema: caseSchema(reference),
 });
 const issues = defineCollection({
-  loader: glob({ pattern: '**/*.yaml', base: contentPaths.issues }),
+  loader: loader(glob({ pattern: '**/*.yaml', base: contentPaths.issues })),
   schema: issueSchema(reference),
 });
 

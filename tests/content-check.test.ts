@@ -59,6 +59,23 @@ describe('checkContent', () => {
     expect(formatProblem(problem)).toMatch(/^content\/cases\/pingyang\.mdx:4 {2}region（地区） {2}\[错误\] 地区 “pinyang” 不存在/);
   });
 
+  it('reads dates strictly from the text the editor wrote', () => {
+    const dated = (date: string, datePrecision = '') => checkContent(sources({ cases: [caseFile('pingyang.mdx', { date, datePrecision })] }));
+    for (const accepted of ['2022', '2022-05', '2022-05-10', '2022年5月', '2022年5月10日', '"2022-05-10"']) expect(dated(accepted), accepted).toEqual([]);
+    expect(dated('2022-01-01', 'year')).toEqual([]);
+    for (const refused of ['2022-13-45', '2022-02-30', '20220101', '2022/05/10']) {
+      const problems = dated(refused);
+      expect(problems.map((problem) => `${problem.line} ${problem.field}`), refused).toEqual(['9 date（日期）']);
+      expect(problems[0]!.message).toContain('2022、2022-01、2022-01-15、2022年1月、2022年1月15日');
+    }
+    expect(dated('2022-05-10', 'year').map((problem) => `${problem.line} ${problem.field}`)).toEqual(['10 datePrecision（日期精度）']);
+  });
+
+  it('reports a corrupted regions file once, not as an unknown region in every case', () => {
+    const problems = checkContent(sources({ regions: { file: 'content/regions.json', text: regions.slice(0, 120) } }));
+    expect(problems.map((problem) => `${problem.file} ${problem.field}`)).toEqual(['content/regions.json (格式)']);
+  });
+
   it('reports an unknown topic at its list item', () => {
     const problems = checkContent(sources({ cases: [caseFile('pingyang.mdx', { topics: '\n  - zhiyuan-fuwu\n  - weizhi' })] }));
     expect(problems).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { datedFields } from './dates.ts';
+import { datedFields, settleDate } from './dates.ts';
 import { headlineFields } from './headline.ts';
 import { sourceSchema } from './source.ts';
 
@@ -17,5 +17,5 @@ export function caseSchema<Ref extends z.ZodType>(ref: (collection: 'regions' | 
     source: sourceSchema,
     ...datedFields,
     draft: z.boolean().default(false),
-  });
+  }).transform(settleDate);
 }

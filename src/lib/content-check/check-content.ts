@@ -12,6 +12,7 @@ import { fieldName } from './field-labels.ts';
 import { checkMdxBody } from './mdx-body.ts';
 import { typographyFixes, type TextRange, type TypographyFix } from './typography.ts';
 import { unpublishedReason } from '../publishing.ts';
+import { parseContentDate } from '../dates.ts';
 import { parseRedirects, validateRedirects, type RedirectProblem } from '../redirects.ts';
 
 export interface SourceFile {
@@ -136,6 +137,8 @@ export function runChecks(sources: ContentSources, { now = new Date() }: CheckOp
   const fixes = new Map<string, TypographyFix[]>();
   const regions = dataFileEntries(sources.regions, problems);
   const topics = dataFileEntries(sources.topics, problems);
+  // A regions or topics file that cannot be read is one error, not one per case that names a region or topic.
+  const dataFilesRead = problems.length === 0;
   const cases = collectionEntries(sources.cases, parseMdxSource, problems);
   const issues = collectionEntries(sources.issues, (text) => parseYamlSource(text), problems);
 
@@ -163,10 +166,10 @@ export function runChecks(sources: ContentSources, { now = new Date() }: CheckOp
 
   for (const entry of cases) {
     const { region, topics: caseTopics } = entry.data;
-    if (typeof region === 'string' && !regionIds.has(region)) {
+    if (dataFilesRead && typeof region === 'string' && !regionIds.has(region)) {
       problems.push(referenceProblem(entry, ['region'], 'region（地区）', `地区 “${region}” 不存在`, '填写 content/regions.json 中的拼音编号，如 pingyang（平阳县）、wenzhou（温州市）。'));
     }
-    if (Array.isArray(caseTopics)) {
+    if (dataFilesRead && Array.isArray(caseTopics)) {
       caseTopics.forEach((topic, index) => {
         if (typeof topic === 'string' && !topicIds.has(topic)) {
           problems.push(referenceProblem(entry, ['topics', index], `topics[${index}]（话题）`, `话题 “${topic}” 不在话题词表中`, '可用的话题见 content/topics.yaml；需要新话题请先在那里添加。'));
@@ -227,15 +230,16 @@ export function runChecks(sources: ContentSources, { now = new Date() }: CheckOp
     });
   }
 
-  if (sources.redirects) problems.push(...redirectProblems(sources, cases, issues, regions, topics, caseReason, now));
+  if (sources.redirects && dataFilesRead) problems.push(...redirectProblems(sources, cases, issues, regions, topics, caseReason, now));
 
   return { problems, fixes };
 }
 
 /** `草稿` or `定于 2026-05-01 发布`, or undefined when the entry is on the public site. */
 function notPublished(entry: Located, now: Date): string | undefined {
-  const date = entry.data.date instanceof Date ? entry.data.date : new Date(String(entry.data.date));
-  if (Number.isNaN(date.getTime())) return undefined;
+  const parsed = parseContentDate(entry.data.date);
+  if (!parsed.ok) return undefined; // reported by the schema
+  const { date } = parsed;
   const reason = unpublishedReason({ draft: entry.data.draft === true, date }, now);
   if (reason === 'draft') return '草稿（draft: true），不会出现在正式网站上';
   if (reason === 'scheduled') return `定于 ${date.toISOString().slice(0, 10)} 发布，在此之前不会出现在正式网站上`;
