@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -6,8 +7,19 @@ import { satteri } from '@astrojs/markdown-satteri';
 import pagefindSearch from './src/integrations/pagefind.ts';
 import { contentPaths } from './src/lib/content-paths.ts';
 import { loadAstroRedirects } from './src/lib/redirects.ts';
+import { mdxPolicyPlugin, remarkMdxPolicy } from './src/lib/mdx-policy/satteri-plugin.ts';
 
 const footnoteLabels = { label: '注释', backLabel: '返回正文' };
+
+/**
+ * The MDX allow-list (src/lib/mdx-policy/), enforced in the compile itself: an article under content/ with
+ * code, a script, an unknown tag or a `javascript:` URL stops `astro build` and shows in `astro dev`, before
+ * anything in it is evaluated. Pages under src/pages/ are developers' code and are not checked.
+ */
+const mdxPolicy = {
+  contentDir: fileURLToPath(new URL('./content/', import.meta.url)),
+  root: fileURLToPath(new URL('./', import.meta.url)),
+};
 
 /**
  * Sätteri is the default processor (measured faster on our content, GFM built in; see README).
@@ -20,12 +32,14 @@ async function markdownProcessor() {
     const { default: remarkGfm } = await import('remark-gfm');
     return unified({
       gfm: false,
-      remarkPlugins: [remarkGfm],
+      remarkPlugins: [remarkGfm, remarkMdxPolicy(mdxPolicy)],
       smartypants: false,
       remarkRehype: { footnoteLabel: footnoteLabels.label, footnoteBackLabel: footnoteLabels.backLabel },
     });
   }
   return satteri({
+    // Astro's MDX integration runs these when it compiles .mdx (mdx({ remarkPlugins }) is ignored with Sätteri).
+    mdastPlugins: [mdxPolicyPlugin(mdxPolicy)],
     features: {
       // Smart punctuation would rewrite the quotes and dashes of Chinese text the Western way.
       smartPunctuation: false,
@@ -48,6 +62,7 @@ export default defineConfig({
   redirects: loadAstroRedirects(contentPaths.redirects, base),
   markdown: { processor: await markdownProcessor() },
   integrations: [
+    // Compiles .mdx with the markdown processor above, including the allow-list plugin.
     mdx(),
     // Only built pages are listed, so drafts and scheduled entries (left out by src/data/content.ts) never are;
     // the print views are duplicates of the issue pages.
