@@ -8,6 +8,7 @@ import pagefindSearch from './src/integrations/pagefind.ts';
 import { contentPaths } from './src/lib/content-paths.ts';
 import { loadAstroRedirects } from './src/lib/redirects.ts';
 import { mdxPolicyPlugin, remarkMdxPolicy } from './src/lib/mdx-policy/satteri-plugin.ts';
+import { filterKnownWarnings } from './src/lib/build-warnings.ts';
 
 const footnoteLabels = { label: '注释', backLabel: '返回正文' };
 
@@ -61,6 +62,10 @@ export default defineConfig({
   // Old addresses of renamed articles (content/redirects.yaml, checked by `npm run check`).
   redirects: loadAstroRedirects(contentPaths.redirects, base),
   markdown: { processor: await markdownProcessor() },
+  vite: {
+    // Hide the one known upstream warning per MDX file (src/lib/build-warnings.ts); all others still show.
+    build: { rolldownOptions: { onwarn: filterKnownWarnings } },
+  },
   integrations: [
     // Compiles .mdx with the markdown processor above, including the allow-list plugin.
     mdx(),
