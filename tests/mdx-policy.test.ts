@@ -153,6 +153,7 @@ describe('URLs as a browser reads them', () => {
   it('takes image paths only from ./images/, without traversal, queries or escapes', () => {
     expect(isImagePath('./images/a.jpg')).toBe(true);
     expect(isImagePath('./images/2023/a.JPEG')).toBe(true);
+    expect(isImagePath('./images/照片 1.jpg')).toBe(true);
     for (const path of ['./images/../a.jpg', './images/./a.jpg', './images//a.jpg', './images/a.jpg?raw', './images/a.jpg#x', './images/%2e%2e/a.jpg', './images/a.svg', '../images/a.jpg', 'images/a.jpg', './images/a\\..\\b.jpg']) {
       expect([path, isImagePath(path)]).toEqual([path, false]);
     }
