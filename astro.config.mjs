@@ -13,12 +13,12 @@ import { filterKnownWarnings } from './src/lib/build-warnings.ts';
 const footnoteLabels = { label: '注释', backLabel: '返回正文' };
 
 /**
- * The MDX allow-list (src/lib/mdx-policy/), enforced in the compile itself: an article under content/ with
- * code, a script, an unknown tag or a `javascript:` URL stops `astro build` and shows in `astro dev`, before
- * anything in it is evaluated. Pages under src/pages/ are developers' code and are not checked.
+ * The MDX allow-list (src/lib/mdx-policy/), enforced in the compile itself: an article with code, a script,
+ * an unknown tag or a `javascript:` URL stops `astro build` and shows in `astro dev`, before anything in it
+ * is evaluated. Every .mdx outside src/ is checked; pages under src/pages/ are developers' code.
  */
 const mdxPolicy = {
-  contentDir: fileURLToPath(new URL('./content/', import.meta.url)),
+  trustedDirs: [fileURLToPath(new URL('./src/', import.meta.url))],
   root: fileURLToPath(new URL('./', import.meta.url)),
 };
 

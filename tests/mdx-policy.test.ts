@@ -19,8 +19,8 @@ async function compile(body: string, { file = 'content/cases/a.mdx', frontmatter
     features,
     jsxImportSource: 'astro',
     fileURL: pathToFileURL(join(root, file)),
-    mdastPlugins: [mdxPolicyPlugin({ contentDir: join(root, 'content'), root })],
-    data: { astro: { frontmatter } },
+    mdastPlugins: [mdxPolicyPlugin({ trustedDirs: [join(root, 'src')], root })],
+    data: { astro: { frontmatter, headings: [], localImagePaths: new Set<string>(), remoteImagePaths: new Set<string>() } },
   });
 }
 
@@ -73,6 +73,7 @@ const refused: [string, string, number][] = [
   ['Figure src as a string', '<Figure src="./images/x.jpg" caption="x" />', 1],
   ['Figure src not imported', '<Figure src={photo} caption="x" />', 1],
   ['an unknown component', '<Video src="a.mp4" />', 1],
+  ['a tag named like an Object property', '<constructor />\n\n<toString />', 1],
   ['a lowercase unknown tag', '<object data="x.swf" />', 1],
   ['form', '<form action="https://example.com/"><button>x</button></form>', 1],
   ['an SVG image', '![图](./images/logo.svg)', 1],
@@ -201,10 +202,13 @@ describe('the plugin in the build’s MDX compile', () => {
     await expect(compile('正文。', { frontmatter: { layout: '../../src/evil.astro' } })).rejects.toThrow(/layout/);
   });
 
-  it('compiles allowed content, and leaves pages outside content/ to their developers', async () => {
+  it('compiles allowed content, leaves pages under src/ to their developers, and checks every other file', async () => {
     await expect(compile('正文[链接](https://example.com/)。\n\n{/* 注释 */}\n')).resolves.toBeTruthy();
     await expect(compile('<script>console.log(1)</script>', { file: 'src/pages/x.mdx' })).resolves.toBeTruthy();
     await expect(compile('<script>console.log(1)</script>', { file: 'content/cases/sub/x.mdx' })).rejects.toThrow(MdxPolicyError);
+    // A symlink in content/ is compiled under its target's path.
+    await expect(compile('<script>console.log(1)</script>', { file: 'docs/elsewhere.mdx' })).rejects.toThrow(MdxPolicyError);
+    await expect(compile('<script>console.log(1)</script>', { file: 'src-evil/x.mdx' })).rejects.toThrow(MdxPolicyError);
   });
 });
 

@@ -101,7 +101,7 @@ export function checkMdxTree(
     const name = node.name;
     const attributes = node.attributes ?? [];
     if (!name) return add(node, BODY, '正文不能包含空标签 <>…</>', allowedSummary.html);
-    const component = contentComponents[name];
+    const component = Object.hasOwn(contentComponents, name) ? contentComponents[name] : undefined;
     const html = Object.hasOwn(htmlElements, name) ? htmlElements[name] : undefined;
     if (!component && !html) {
       const componentLike = /^[A-Z]/.test(name) && !/[.:]/.test(name);

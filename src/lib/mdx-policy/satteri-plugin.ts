@@ -2,15 +2,16 @@
  * The allow-list inside the build: a Sätteri mdast plugin (Astro's MDX integration runs the markdown
  * processor's `mdastPlugins` when it compiles `.mdx`). It sees the tree the compiler is about to turn into
  * JavaScript and throws before any of it is emitted, so `astro build` fails and `astro dev` shows the error.
- * Only files under `contentDir` (editors' content) are checked; pages under src/ are developers' code.
+ * Every MDX file is checked except those under `trustedDirs` (src/: pages are developers' code). Checking
+ * by exclusion keeps a symlink in content/ pointing elsewhere (Vite compiles the link's target) checked too.
  */
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkMdxTree, type PolicyNode, type PolicyViolation } from './check-tree.ts';
 
 export interface MdxPolicyOptions {
-  /** Absolute path of the folder whose files are checked (the project's content/). */
-  contentDir: string;
+  /** Absolute paths of folders whose MDX is developers' code and not checked (the project's src/). */
+  trustedDirs: readonly string[];
   /** Absolute project root, for the file names in messages. */
   root: string;
 }
@@ -44,13 +45,13 @@ interface FactoryContext { fileURL: URL | undefined; sourceFormat: string }
 interface VisitorContext { data: { astro?: { frontmatter?: Record<string, unknown> } } }
 
 /**
- * For `satteri({ mdastPlugins: [mdxPolicyPlugin(…)] })`. A factory: files outside `contentDir` get no plugin;
+ * For `satteri({ mdastPlugins: [mdxPolicyPlugin(…)] })`. A factory: files under `trustedDirs` get no plugin;
  * a document compiled without a file name is checked, not waved through.
  */
-export function mdxPolicyPlugin({ contentDir, root }: MdxPolicyOptions) {
+export function mdxPolicyPlugin({ trustedDirs, root }: MdxPolicyOptions) {
   return (context: FactoryContext) => {
     const path = context.fileURL?.protocol === 'file:' ? fileURLToPath(context.fileURL) : undefined;
-    if (path && !isInside(path, contentDir)) return null;
+    if (path && trustedDirs.some((dir) => isInside(path, dir))) return null;
     const file = path ? relative(root, path).split(sep).join('/') : '（未知文件）';
     return {
       name: 'laomo-mdx-policy',
@@ -63,9 +64,9 @@ export function mdxPolicyPlugin({ contentDir, root }: MdxPolicyOptions) {
 }
 
 /** The same check for the remark pipeline (`MARKDOWN_PROCESSOR=unified`): remark-mdx builds the same mdast. */
-export function remarkMdxPolicy({ contentDir, root }: MdxPolicyOptions) {
+export function remarkMdxPolicy({ trustedDirs, root }: MdxPolicyOptions) {
   return () => (tree: unknown, vfile: { path?: string; data: { astro?: { frontmatter?: Record<string, unknown> } } }) => {
-    if (vfile.path && !isInside(vfile.path, contentDir)) return;
+    if (vfile.path && trustedDirs.some((dir) => isInside(vfile.path!, dir))) return;
     const file = vfile.path ? relative(root, vfile.path).split(sep).join('/') : '（未知文件）';
     enforceMdxPolicy(tree as PolicyNode, file, vfile.data.astro?.frontmatter);
   };
