@@ -64,10 +64,16 @@ export function checkMdxTree(
     }
   }
 
-  // Imports first: MDX hoists them, and <Figure src={…}> may use a name imported further down.
+  // Imports first: MDX hoists them, and <Figure src={…}> may use a name imported further down. MDX only has
+  // them at the top level; any depth is searched so that none could go unchecked.
+  const esm: PolicyNode[] = [];
+  const collectEsm = (node: PolicyNode) => {
+    if (node.type === 'mdxjsEsm') esm.push(node);
+    for (const child of node.children ?? []) collectEsm(child);
+  };
+  collectEsm(tree);
   const images = new Set<string>();
-  for (const node of tree.children ?? []) {
-    if (node.type !== 'mdxjsEsm') continue;
+  for (const node of esm) {
     const result = imageImports(String(node.value ?? ''), reservedImportNames);
     for (const problem of result.problems) {
       add(node, BODY, `${importMessage[problem.reason]}：${short(problem.statement, 60)}`, allowedSummary.import);
