@@ -4,10 +4,11 @@ import { pathToFileURL } from 'node:url';
 import { mdxToJs, mdxToMdast } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { checkMdxTree, type PolicyNode } from '../src/lib/mdx-policy/check-tree.ts';
-import { bareIdentifier, imageImports, isCommentOnly } from '../src/lib/mdx-policy/javascript.ts';
+import { bareIdentifier, imageImports, isCommentOnly, stringLiteral } from '../src/lib/mdx-policy/javascript.ts';
 import { mdxPolicyPlugin, MdxPolicyError } from '../src/lib/mdx-policy/satteri-plugin.ts';
 import { isAllowedUrl, isImagePath, normalizeUrl } from '../src/lib/mdx-policy/urls.ts';
 import { isKnownUpstreamWarning, filterKnownWarnings } from '../src/lib/build-warnings.ts';
+import { renderFigure } from '../src/lib/import/render.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const features = { smartPunctuation: false, gfm: { footnotes: { label: '注释', backLabel: '返回正文' } } };
@@ -32,7 +33,9 @@ const refused: [string, string, number][] = [
   ['javascript: in an attribute expression (issue example)', '<a href={"javascript:alert(2)"}>点击</a>', 1],
   ['javascript: reference definition (issue example)', '正文[a]。\n\n[a]: javascript:alert(1)', 3],
   ['spread attributes', '<span {...props}>x</span>', 1],
-  ['a component attribute as an expression', 'import photo from \'./images/a.jpg\';\n\n<Figure src={photo} caption={"x"} />', 3],
+  ['a component attribute as code', 'import photo from \'./images/a.jpg\';\n\n<Figure src={photo} caption={"x" + process.env.HOME} />', 3],
+  ['a component attribute as a template', '<Figure caption={`${process.env.HOME}`} awaitingPhoto />', 1],
+  ['a literal expression on an HTML tag', '<span title={"x"}>x</span>', 1],
   ['a member-expression tag', '<a.b>x</a.b>', 1],
   ['a namespaced tag', '<svg:rect />', 1],
   ['a fragment', '<>x</>', 1],
@@ -102,6 +105,8 @@ describe('MDX allow-list', () => {
       '',
       '<Figure caption="等待配图。" awaitingPhoto />',
       '',
+      '<Figure caption={"含\\"直引号\\"和{花括号}的说明。"} awaitingPhoto />',
+      '',
       '{/* 原版此句在分栏处中断 */}',
       '',
       '第一行<br />第二行，H<sub>2</sub>O，10<sup>3</sup>，<strong>重点</strong>，<a href="https://example.com/" title="说明">链接</a>。',
@@ -117,6 +122,12 @@ describe('MDX allow-list', () => {
       '[定义]: https://example.com/',
     ].join('\n');
     expect(violations(body)).toEqual([]);
+  });
+
+  it('accepts the captions npm run import writes, quotes, braces and angle brackets included', () => {
+    for (const caption of ['普通说明。', '含"直引号"的说明', '含{花括号}和<尖括号>的说明\\']) {
+      expect(violations(renderFigure(caption))).toEqual([]);
+    }
   });
 
   it('accepts every published case and the about page', () => {
@@ -177,6 +188,11 @@ describe('JavaScript, parsed', () => {
     expect(bareIdentifier(' photo ')).toBe('photo');
     expect(bareIdentifier('/* c */ photo')).toBe('photo');
     for (const code of ['photo.src', 'photo()', '"photo"', 'photo, x', 'photo; x']) expect(bareIdentifier(code)).toBeUndefined();
+  });
+
+  it('reads one string literal and nothing more', () => {
+    expect(stringLiteral(' "含\\"引号\\"" ')).toBe('含"引号"');
+    for (const code of ['`x`', '"a" + "b"', '"a"; x()', 'x', '("a")()']) expect(stringLiteral(code)).toBeUndefined();
   });
 
   it('lists default image imports and reports every other statement', () => {

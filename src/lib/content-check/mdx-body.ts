@@ -11,7 +11,7 @@
 import { mdxToMdast } from 'satteri';
 import { reservedImportNames } from '../mdx-policy/allow-list.ts';
 import { checkMdxTree, type PolicyNode } from '../mdx-policy/check-tree.ts';
-import { imageImports } from '../mdx-policy/javascript.ts';
+import { imageImports, stringLiteral } from '../mdx-policy/javascript.ts';
 import type { Problem } from './problem.ts';
 import type { TextRange } from './typography.ts';
 
@@ -168,10 +168,12 @@ export function checkMdxBody(file: string, text: string, options: BodyCheckOptio
     const name = node.name ?? '';
     const attributes = node.attributes ?? [];
     const attribute = (key: string) => attributes.find((item) => item.type === 'mdxJsxAttribute' && item.name === key);
-    // Values written as {…} are refused by the allow-list; only quoted text counts here.
+    // Quoted text or one string literal {"…"}; any other {…} is the allow-list's to refuse.
     const stringValue = (key: string) => {
       const value = attribute(key)?.value;
-      return typeof value === 'string' ? value : undefined;
+      if (typeof value === 'string') return value;
+      const expression = (value as { value?: string } | null | undefined)?.value;
+      return expression === undefined ? undefined : stringLiteral(expression);
     };
 
     if (name === 'Figure') {

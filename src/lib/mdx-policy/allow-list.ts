@@ -4,7 +4,10 @@
  * listed here is refused, so a new kind of markup is refused until someone decides it is safe.
  */
 
-/** The site's own content components and their attributes. `src` takes a bare imported image name. */
+/**
+ * The site's own content components and their attributes: text (quoted, or one JS string literal `{"…"}`),
+ * and `src`, which takes a bare imported image name.
+ */
 export const contentComponents: Readonly<Record<string, { attributes: readonly string[]; imageAttributes: readonly string[] }>> = {
   Figure: { attributes: ['caption', 'alt', 'awaitingPhoto'], imageAttributes: ['src'] },
 };
@@ -65,6 +68,6 @@ export const allowedSummary = {
   url: '链接和图片地址只能是 https://、http://、mailto:、tel:，或本站地址（/…、./…、../…、#…）',
   import: `只能导入图片：import 名称 from '${imageFolder}文件名.jpg';（${imageExtensions.join('、')}）`,
   expression: '花括号 { } 里只能写注释 {/* 注释 */}；要显示花括号，请写全角 ｛ ｝ 或 \\{ \\}',
-  component: `组件只有 ${Object.keys(contentComponents).map((name) => `<${name}>`).join('、')}，属性值要用引号写成文字，如 caption="……"；图片写 src={导入的图片名}`,
+  component: `组件只有 ${Object.keys(contentComponents).map((name) => `<${name}>`).join('、')}，属性值要用引号写成文字，如 caption="……"（含引号时写 caption={"……"}）；图片写 src={导入的图片名}`,
   html: '只能用普通排版标签（如 <p> <strong> <em> <sup> <sub> <br> <a href="https://…"> <table>），属性只能是引号里的文字',
 } as const;

@@ -13,7 +13,7 @@ import {
   reservedImportNames,
   urlAttributes,
 } from './allow-list.ts';
-import { bareIdentifier, imageImports, isCommentOnly, type ImportProblem } from './javascript.ts';
+import { bareIdentifier, imageImports, isCommentOnly, stringLiteral, type ImportProblem } from './javascript.ts';
 import { isAllowedUrl, isImagePath, normalizeUrl, urlScheme } from './urls.ts';
 
 export interface PolicyViolation {
@@ -137,8 +137,10 @@ export function checkMdxTree(
         add(node, component ? `${field} ${attributeName}` : BODY, `${label} 不允许${why}`, `<${name}> 只能有这些属性：${allowed.join('、') || '（无）'}`);
         continue;
       }
-      if (value !== null && value !== undefined && typeof value !== 'string') {
-        add(node, component ? `${field} ${attributeName}` : BODY, `${label} 不能写成 {…} 代码`, `属性值用引号写成文字，如 ${attributeName}="……"`);
+      // A component's text may also be one JS string literal, {"…"}: how quotes and braces are written in JSX.
+      const literal = component && typeof value === 'object' && value ? stringLiteral(String((value as { value?: unknown }).value ?? '')) : undefined;
+      if (value !== null && value !== undefined && typeof value !== 'string' && literal === undefined) {
+        add(node, component ? `${field} ${attributeName}` : BODY, `${label} 不能写成 {…} 代码`, `属性值用引号写成文字，如 ${attributeName}="……"${component ? `（含引号时写 ${attributeName}={"……"}）` : ''}`);
         continue;
       }
       if (typeof value === 'string' && urlAttributes.has(attributeName)) {

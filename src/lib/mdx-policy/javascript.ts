@@ -28,6 +28,18 @@ export function bareIdentifier(code: string): string | undefined {
   return statement.expression.type === 'Identifier' ? statement.expression.name : undefined;
 }
 
+/**
+ * The text of a `{…}` attribute value that is one string literal (`caption={"含\"引号\"的说明"}`, as
+ * `npm run import` writes captions with quotes or braces); undefined for anything else, templates included.
+ */
+export function stringLiteral(code: string): string | undefined {
+  const program = parseModule(code);
+  const [statement, ...rest] = program?.body ?? [];
+  if (!statement || rest.length > 0 || statement.type !== 'ExpressionStatement') return undefined;
+  const expression = statement.expression;
+  return expression.type === 'Literal' && typeof expression.value === 'string' ? expression.value : undefined;
+}
+
 export type ImportProblem = { statement: string; reason: 'syntax' | 'not-import' | 'not-default' | 'not-image' | 'reserved-name' };
 export interface ImageImports {
   images: { name: string; path: string }[];
