@@ -99,7 +99,7 @@ export function checkMdxTree(
       decoded = undefined;
     }
     if (!decoded || !isImagePath(decoded)) {
-      add(node, field, `${what}的地址不允许：${short(value)}`, `图片放在 content/cases/images/ 中，写作 ./images/文件名.jpg（${allowedSummary.import.split('（')[1]}`);
+      add(node, field, `${what}的地址不允许：${short(value)}`, allowedSummary.image);
     }
   };
 
