@@ -142,7 +142,7 @@ describe('MDX allow-list', () => {
 
   it('refuses a frontmatter layout, which the compiler would import', () => {
     const found = checkMdxTree(mdxToMdast('正文。', { features }) as PolicyNode, { frontmatter: { layout: '../../src/x.astro' }, frontmatterLine: () => 4 });
-    expect(found).toMatchObject([{ line: 4, field: 'layout' }]);
+    expect(found).toMatchObject([{ line: 4, field: 'layout（版式）' }]);
   });
 });
 

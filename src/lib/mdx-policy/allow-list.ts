@@ -54,7 +54,7 @@ export const reservedImportNames: ReadonlySet<string> = new Set([
 ]);
 
 /** Frontmatter keys the MDX compiler itself acts on: `layout` would import a module of the editor's choosing. */
-export const refusedFrontmatterKeys: readonly string[] = ['layout'];
+export const refusedFrontmatterKeys: Readonly<Record<string, string>> = { layout: 'layout（版式）' };
 
 /** Markdown node types an article may contain (besides the MDX ones checked one by one). */
 export const markdownNodeTypes: ReadonlySet<string> = new Set([

@@ -58,9 +58,9 @@ export function checkMdxTree(
   const add = (node: PolicyNode | undefined, field: string, message: string, hint: string) =>
     violations.push({ line: node?.position?.start.line, column: node?.position?.start.column, field, message, hint });
 
-  for (const key of refusedFrontmatterKeys) {
+  for (const [key, field] of Object.entries(refusedFrontmatterKeys)) {
     if (options.frontmatter && Object.hasOwn(options.frontmatter, key)) {
-      violations.push({ line: options.frontmatterLine?.(key) ?? 1, field: key, message: `文件开头不能设置 ${key}`, hint: `删去 ${key}: 这一行；文章的版式由网站统一决定。` });
+      violations.push({ line: options.frontmatterLine?.(key) ?? 1, field, message: `文件开头不能设置 ${key}`, hint: `删去 ${key}: 这一行；文章的版式由网站统一决定。` });
     }
   }
 
