@@ -79,6 +79,11 @@ describe('article bodies', () => {
     expect(problem.hint).toContain('{/* 注释 */}');
   });
 
+  it('refuses a frontmatter layout at its line: the MDX compiler would import it', () => {
+    const problems = checkContent(sources({ cases: [caseFile('pingyang', { extra: 'layout: ../../src/layouts/Evil.astro\n' })] }));
+    expect(problems).toMatchObject([{ file: 'content/cases/pingyang.mdx', line: 8, field: 'layout（版式）', severity: 'error' }]);
+  });
+
   it('refuses unknown components, and attributes an element does not have', () => {
     expect(body('<figure caption="x" />\n\n<Video src="a" />\n').map((problem) => problem.message)).toEqual(['<figure> 的属性 caption 不允许', '未知的组件 <Video>']);
   });
