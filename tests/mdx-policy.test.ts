@@ -203,6 +203,21 @@ describe('JavaScript, parsed', () => {
 });
 
 describe('the plugin in the build’s MDX compile', () => {
+  it.each(refused)('refuses %s, at the same line as the check', async (_name, body, line) => {
+    const error = await compile(body).then(() => undefined, (thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(MdxPolicyError);
+    expect((error as MdxPolicyError).line).toBe(line);
+    expect((error as Error).message).toContain(violations(body)[0]!.message);
+  });
+
+  it('compiles every published case', async () => {
+    const dir = join(root, 'content/cases');
+    for (const name of readdirSync(dir).filter((file) => file.endsWith('.mdx'))) {
+      const body = readFileSync(join(dir, name), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, (frontmatter) => frontmatter.replace(/[^\n]/g, ''));
+      await expect(compile(body, { file: `content/cases/${name}` })).resolves.toBeTruthy();
+    }
+  });
+
   it('throws before any code is emitted, naming file:line and what is allowed, in Chinese', async () => {
     const body = `正文。\n\n<span title={${marker}||"x"}>…</span>\n\n[a]: javascript:alert(1)\n`;
     const error = await compile(body).then(() => undefined, (thrown: unknown) => thrown);

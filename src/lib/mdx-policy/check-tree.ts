@@ -49,31 +49,44 @@ const importMessage: Record<ImportProblem['reason'], string> = {
   'reserved-name': '图片名只能用英文字母和数字、以字母开头，且不能与组件同名',
 };
 
-/** `frontmatter` is the parsed YAML; refused keys (`layout`) are reported on line 1 unless `frontmatterLine` says where. */
-export function checkMdxTree(
-  tree: PolicyNode,
-  options: { frontmatter?: Record<string, unknown>; frontmatterLine?: (key: string) => number | undefined } = {},
-): PolicyViolation[] {
+export interface PolicyOptions {
+  /** The parsed YAML; refused keys (`layout`) are reported on line 1 unless `frontmatterLine` says where. */
+  frontmatter?: Record<string, unknown>;
+  frontmatterLine?: (key: string) => number | undefined;
+}
+
+/** How each kind of node is checked. The keys are mdast node types; anything else is refused by `refuse`. */
+export interface PolicyChecker {
+  mdxjsEsm(node: PolicyNode): void;
+  expression(node: PolicyNode): void;
+  element(node: PolicyNode): void;
+  link(node: PolicyNode): void;
+  definition(node: PolicyNode): void;
+  image(node: PolicyNode): void;
+  refuse(node: PolicyNode): void;
+  /** After every node: checks that need the whole document (image names used vs. imported). */
+  finish(frontmatter?: Record<string, unknown>): PolicyViolation[];
+}
+
+/**
+ * A checker fed node by node, in any order: by `checkMdxTree`'s walk, or by the Sätteri plugin's visitors
+ * (which only cross into JavaScript for the node types they name — walking the whole tree from JS is slow).
+ */
+export function createPolicyChecker(options: PolicyOptions = {}): PolicyChecker {
   const violations: PolicyViolation[] = [];
   const add = (node: PolicyNode | undefined, field: string, message: string, hint: string) =>
     violations.push({ line: node?.position?.start.line, column: node?.position?.start.column, field, message, hint });
+  const images = new Set<string>();
+  const imageUses: { node: PolicyNode; field: string; name: string; identifier: string }[] = [];
 
-  for (const [key, field] of Object.entries(refusedFrontmatterKeys)) {
-    if (options.frontmatter && Object.hasOwn(options.frontmatter, key)) {
+  const checkFrontmatter = (frontmatter: Record<string, unknown> | undefined) => {
+    for (const [key, field] of Object.entries(refusedFrontmatterKeys)) {
+      if (!frontmatter || !Object.hasOwn(frontmatter, key)) continue;
       violations.push({ line: options.frontmatterLine?.(key) ?? 1, field, message: `文件开头不能设置 ${key}`, hint: `删去 ${key}: 这一行；文章的版式由网站统一决定。` });
     }
-  }
-
-  // Imports first: MDX hoists them, and <Figure src={…}> may use a name imported further down. MDX only has
-  // them at the top level; any depth is searched so that none could go unchecked.
-  const esm: PolicyNode[] = [];
-  const collectEsm = (node: PolicyNode) => {
-    if (node.type === 'mdxjsEsm') esm.push(node);
-    for (const child of node.children ?? []) collectEsm(child);
   };
-  collectEsm(tree);
-  const images = new Set<string>();
-  for (const node of esm) {
+
+  const checkEsm = (node: PolicyNode) => {
     const result = imageImports(String(node.value ?? ''), reservedImportNames);
     for (const problem of result.problems) {
       add(node, BODY, `${importMessage[problem.reason]}：${short(problem.statement, 60)}`, allowedSummary.import);
@@ -82,7 +95,7 @@ export function checkMdxTree(
       if (images.has(image.name)) add(node, BODY, `图片名 ${image.name} 导入了两次`, '每张图片用不同的名字导入。');
       images.add(image.name);
     }
-  }
+  };
 
   const checkUrl = (node: PolicyNode, value: string, what: string, field = BODY) => {
     if (!isAllowedUrl(value)) add(node, field, `${what}的地址不允许：${short(value)}`, allowedSummary.url);
@@ -128,7 +141,8 @@ export function checkMdxTree(
         const expression = typeof value === 'object' && value ? String((value as { value?: unknown }).value ?? '') : undefined;
         const identifier = expression === undefined ? undefined : bareIdentifier(expression);
         if (!identifier) add(node, `${field} ${attributeName}`, `${label} 只能是导入的图片名，如 ${attributeName}={photo}`, allowedSummary.import);
-        else if (!images.has(identifier)) add(node, `${field} ${attributeName}`, `<${name}> 的图片 ${identifier} 没有导入`, `在文件开头（--- 之后）加一行 import ${identifier} from './images/文件名.jpg';`);
+        // MDX hoists imports, so whether it is imported is known only at the end.
+        else imageUses.push({ node, field: `${field} ${attributeName}`, name, identifier });
         continue;
       }
       const allowed = component ? component.attributes : [...globalAttributes, ...html!];
@@ -150,40 +164,55 @@ export function checkMdxTree(
     }
   };
 
-  const visit = (node: PolicyNode) => {
-    switch (node.type) {
-      case 'mdxjsEsm':
-        return; // checked above
-      case 'mdxFlowExpression':
-      case 'mdxTextExpression': {
-        const code = String(node.value ?? '');
-        if (!isCommentOnly(code)) add(node, BODY, `{${short(code, 30)}} 会被当作代码执行，不允许`, allowedSummary.expression);
-        return;
+  const refuse = (node: PolicyNode) => {
+    if (node.type === 'html') add(node, BODY, `正文不能包含 HTML 源码：${short(String(node.value ?? ''))}`, allowedSummary.html);
+    else add(node, BODY, `不支持的写法（${node.type}）`, '正文只能用 Markdown 排版（段落、标题、列表、表格、链接、图片、脚注）和 <Figure>。');
+  };
+
+  return {
+    mdxjsEsm: checkEsm,
+    expression(node) {
+      const code = String(node.value ?? '');
+      if (!isCommentOnly(code)) add(node, BODY, `{${short(code, 30)}} 会被当作代码执行，不允许`, allowedSummary.expression);
+    },
+    element: checkElement,
+    link: (node) => checkUrl(node, node.url ?? '', '链接'),
+    definition: (node) => checkUrl(node, node.url ?? '', '链接定义'),
+    image: (node) => checkImageUrl(node, node.url ?? '', '图片'),
+    refuse,
+    finish(frontmatter = options.frontmatter) {
+      checkFrontmatter(frontmatter);
+      for (const use of imageUses) {
+        if (!images.has(use.identifier)) add(use.node, use.field, `<${use.name}> 的图片 ${use.identifier} 没有导入`, `在文件开头（--- 之后）加一行 import ${use.identifier} from './images/文件名.jpg';`);
       }
-      case 'mdxJsxFlowElement':
-      case 'mdxJsxTextElement':
-        checkElement(node);
-        break;
-      case 'link':
-        checkUrl(node, node.url ?? '', '链接');
-        break;
-      case 'definition':
-        checkUrl(node, node.url ?? '', '链接定义');
-        break;
-      case 'image':
-        checkImageUrl(node, node.url ?? '', '图片');
-        break;
-      case 'html':
-        add(node, BODY, `正文不能包含 HTML 源码：${short(String(node.value ?? ''))}`, allowedSummary.html);
-        return;
-      default:
-        if (!markdownNodeTypes.has(node.type)) {
-          add(node, BODY, `不支持的写法（${node.type}）`, '正文只能用 Markdown 排版（段落、标题、列表、表格、链接、图片、脚注）和 <Figure>。');
-          return;
-        }
-    }
+      return violations.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    },
+  };
+}
+
+/** Which checker method each node type goes to; a type not here and not in `markdownNodeTypes` is refused. */
+export const checkedNodeTypes: Readonly<Record<string, Exclude<keyof PolicyChecker, 'refuse' | 'finish'>>> = {
+  mdxjsEsm: 'mdxjsEsm',
+  mdxFlowExpression: 'expression',
+  mdxTextExpression: 'expression',
+  mdxJsxFlowElement: 'element',
+  mdxJsxTextElement: 'element',
+  link: 'link',
+  definition: 'definition',
+  image: 'image',
+};
+
+/** Check a whole parsed body (the content check's `mdxToMdast` tree, or remark-mdx's). */
+export function checkMdxTree(tree: PolicyNode, options: PolicyOptions = {}): PolicyViolation[] {
+  const checker = createPolicyChecker(options);
+  const visit = (node: PolicyNode) => {
+    const method = Object.hasOwn(checkedNodeTypes, node.type) ? checkedNodeTypes[node.type] : undefined;
+    if (method) checker[method](node);
+    else if (!markdownNodeTypes.has(node.type)) return checker.refuse(node);
+    // Code and comments have no children worth a look; elements' children are ordinary content.
+    if (node.type === 'mdxjsEsm' || method === 'expression') return;
     for (const child of node.children ?? []) visit(child);
   };
   visit(tree);
-  return violations;
+  return checker.finish();
 }
