@@ -5,7 +5,9 @@ import { mdxToJs, mdxToMdast } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { checkMdxTree, type PolicyNode } from '../src/lib/mdx-policy/check-tree.ts';
 import { bareIdentifier, imageImports, isCommentOnly, stringLiteral } from '../src/lib/mdx-policy/javascript.ts';
-import { mdxPolicyPlugin, MdxPolicyError } from '../src/lib/mdx-policy/satteri-plugin.ts';
+import { mdxPolicyPlugin, MdxPolicyError, remarkMdxPolicy } from '../src/lib/mdx-policy/satteri-plugin.ts';
+import { compile as compileWithRemark } from '@mdx-js/mdx';
+import remarkGfm from 'remark-gfm';
 import { isAllowedUrl, isImagePath, normalizeUrl } from '../src/lib/mdx-policy/urls.ts';
 import { isKnownUpstreamWarning, filterKnownWarnings } from '../src/lib/build-warnings.ts';
 import { renderFigure } from '../src/lib/import/render.ts';
@@ -240,6 +242,23 @@ describe('the plugin in the build’s MDX compile', () => {
     // A symlink in content/ is compiled under its target's path.
     await expect(compile('<script>console.log(1)</script>', { file: 'docs/elsewhere.mdx' })).rejects.toThrow(MdxPolicyError);
     await expect(compile('<script>console.log(1)</script>', { file: 'src-evil/x.mdx' })).rejects.toThrow(MdxPolicyError);
+  });
+});
+
+describe('the remark plugin (MARKDOWN_PROCESSOR=unified)', () => {
+  const compileRemark = (body: string, file = 'content/cases/a.mdx') =>
+    compileWithRemark({ value: body, path: join(root, file) }, { remarkPlugins: [remarkGfm, remarkMdxPolicy({ trustedDirs: [join(root, 'src')], root })] });
+
+  // remark-mdx's own parser is older and refuses a few inputs itself (import attributes): a parse error at the line.
+  it.each(refused)('refuses %s', async (_name, body, line) => {
+    const error = await compileRemark(body).then(() => undefined, (thrown: unknown) => thrown);
+    if (error instanceof MdxPolicyError) expect(error.line).toBe(line);
+    else expect(error).toMatchObject({ line, message: expect.stringContaining('Could not parse') });
+  });
+
+  it('compiles allowed content and leaves src/ alone', async () => {
+    await expect(compileRemark('正文[链接](https://example.com/)。\n\n{/* 注释 */}\n')).resolves.toBeTruthy();
+    await expect(compileRemark('<script>console.log(1)</script>', 'src/pages/x.mdx')).resolves.toBeTruthy();
   });
 });
 
