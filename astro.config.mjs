@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -7,8 +8,20 @@ import contentCheck from './src/integrations/content-check.ts';
 import pagefindSearch from './src/integrations/pagefind.ts';
 import { contentPaths } from './src/lib/content-paths.ts';
 import { loadAstroRedirects } from './src/lib/redirects.ts';
+import { mdxPolicyPlugin, remarkMdxPolicy } from './src/lib/mdx-policy/satteri-plugin.ts';
+import { filterKnownWarnings } from './src/lib/build-warnings.ts';
 
 const footnoteLabels = { label: '注释', backLabel: '返回正文' };
+
+/**
+ * The MDX allow-list (src/lib/mdx-policy/), enforced in the compile itself: an article with code, a script,
+ * an unknown tag or a `javascript:` URL stops `astro build` and shows in `astro dev`, before anything in it
+ * is evaluated. Every .mdx outside src/ is checked; pages under src/pages/ are developers' code.
+ */
+const mdxPolicy = {
+  trustedDirs: [fileURLToPath(new URL('./src/', import.meta.url))],
+  root: fileURLToPath(new URL('./', import.meta.url)),
+};
 
 /**
  * Sätteri is the default processor (measured faster on our content, GFM built in; see README).
@@ -21,12 +34,14 @@ async function markdownProcessor() {
     const { default: remarkGfm } = await import('remark-gfm');
     return unified({
       gfm: false,
-      remarkPlugins: [remarkGfm],
+      remarkPlugins: [remarkGfm, remarkMdxPolicy(mdxPolicy)],
       smartypants: false,
       remarkRehype: { footnoteLabel: footnoteLabels.label, footnoteBackLabel: footnoteLabels.backLabel },
     });
   }
   return satteri({
+    // Astro's MDX integration runs these when it compiles .mdx (mdx({ remarkPlugins }) is ignored with Sätteri).
+    mdastPlugins: [mdxPolicyPlugin(mdxPolicy)],
     features: {
       // Smart punctuation would rewrite the quotes and dashes of Chinese text the Western way.
       smartPunctuation: false,
@@ -48,9 +63,14 @@ export default defineConfig({
   // Old addresses of renamed articles (content/redirects.yaml, checked by `npm run check`).
   redirects: loadAstroRedirects(contentPaths.redirects, base),
   markdown: { processor: await markdownProcessor() },
+  vite: {
+    // Hide the one known upstream warning per MDX file (src/lib/build-warnings.ts); all others still show.
+    build: { rolldownOptions: { onwarn: filterKnownWarnings } },
+  },
   integrations: [
     // First: `npm run check`'s content check, before anything is loaded; a build with errors stops here.
     contentCheck(),
+    // Compiles .mdx with the markdown processor above, including the allow-list plugin.
     mdx(),
     // Only built pages are listed, so drafts and scheduled entries (left out by src/data/content.ts) never are;
     // the print views are duplicates of the issue pages.

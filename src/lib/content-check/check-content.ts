@@ -208,7 +208,11 @@ export function runChecks(sources: ContentSources, { now = new Date() }: CheckOp
   const textOf = new Map([...sources.cases, ...sources.issues].map((sourceFile) => [sourceFile.file, sourceFile.text]));
   for (const entry of cases) {
     const text = textOf.get(entry.file)!;
-    const body = checkMdxBody(entry.file, text, { assets: sources.assets });
+    const body = checkMdxBody(entry.file, text, {
+      assets: sources.assets,
+      frontmatter: entry.data,
+      frontmatterLine: (key) => entry.source.lineOf([key]),
+    });
     problems.push(...body.problems);
     addTypography(entry.file, text, [...yamlProseRanges(entry.source), ...body.prose], problems, fixes);
   }

@@ -1,15 +1,17 @@
 /**
  * What an article body (MDX) may contain, read with Sätteri — the parser the build itself uses — so a file
  * that passes here does not fail the build on its syntax:
- * - no raw `<script>`, `<iframe>`, `<object>`, `<embed>`, `<form>`, `<style>`, no event-handler attributes
- *   (`onclick=…`), no `javascript:` links: the site runs no code from articles;
- * - no JavaScript: `import` only of images, no `export`, no `{…}` expressions except `{/* 注释 *\/}`;
+ * - the MDX allow-list (src/lib/mdx-policy/, the same one the build enforces): only image imports, no
+ *   `export`, `{…}` only for comments, only the site's components and ordinary HTML tags with literal
+ *   attributes, no event handlers or `style`, and only http(s), mailto, tel and site-relative URLs;
  * - images are files in the repository, with alternative text; `<Figure>` has a caption, and a caption
- *   still waiting for its photo is a warning;
- * - only the components the site provides (`<Figure>`) and ordinary HTML tags.
+ *   still waiting for its photo is a warning.
  * It also returns the prose ranges of the body (text nodes, captions, alt texts) for the typography check.
  */
 import { mdxToMdast } from 'satteri';
+import { reservedImportNames } from '../mdx-policy/allow-list.ts';
+import { checkMdxTree, type PolicyNode } from '../mdx-policy/check-tree.ts';
+import { imageImports, stringLiteral } from '../mdx-policy/javascript.ts';
 import type { Problem } from './problem.ts';
 import type { TextRange } from './typography.ts';
 
@@ -28,6 +30,9 @@ interface MdNode {
 export interface BodyCheckOptions {
   /** Root-relative paths of the files under content/ (images); when absent, file existence is not checked. */
   assets?: ReadonlySet<string>;
+  /** The parsed frontmatter and where its keys are, for the keys the compiler acts on (`layout`). */
+  frontmatter?: Record<string, unknown>;
+  frontmatterLine?: (key: string) => number | undefined;
 }
 
 export interface BodyCheckResult {
@@ -35,9 +40,6 @@ export interface BodyCheckResult {
   prose: TextRange[];
 }
 
-const imageExtensions = /\.(?:jpe?g|png|webp|avif|gif|svg)$/i;
-const refusedTags = new Set(['script', 'iframe', 'object', 'embed', 'form', 'style', 'frame', 'frameset', 'base', 'meta', 'link']);
-const components = new Set(['Figure']);
 const BODY = '正文';
 
 /** `content/cases/a.mdx` + `./images/x.jpg` → `content/cases/images/x.jpg`. */
@@ -52,7 +54,6 @@ export function resolveRelative(file: string, spec: string): string {
 }
 
 const isRemote = (url: string) => /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(url);
-const isScriptUrl = (url: string) => /^\s*(?:javascript|vbscript|data:text\/html)/i.test(url);
 
 /** Translate Sätteri's English syntax messages into what an editor should do. */
 function syntaxHint(message: string): string {
@@ -86,14 +87,24 @@ export function checkMdxBody(file: string, text: string, options: BodyCheckOptio
     return { problems, prose };
   }
 
+  // The allow-list first: everything the build would refuse.
+  for (const violation of checkMdxTree(tree as PolicyNode, options)) {
+    problems.push({ file, line: violation.line, field: violation.field, message: violation.message, hint: `允许的写法：${violation.hint}`, severity: 'error' });
+  }
+
   const assets = options.assets;
-  const images = new Map<string, MdNode>();
   const localImage = (node: MdNode, url: string, what: string) => {
     if (isRemote(url)) {
       add(node, `${what}引用了外部网址 ${url}`, '图片请放进仓库（如 content/cases/images/），用相对路径引用；外部图片会被网站的安全设置拦截，也可能失效。');
       return;
     }
-    if (assets && !assets.has(resolveRelative(file, decodeURI(url)))) {
+    let path: string;
+    try {
+      path = decodeURI(url);
+    } catch {
+      return; // a malformed %-escape: the allow-list already refuses it
+    }
+    if (assets && !assets.has(resolveRelative(file, path))) {
       add(node, `${what}的文件不存在：${url}`, '检查文件名和路径（区分大小写），图片应放在 content/cases/images/ 中，路径写作 ./images/文件名.jpg。');
     }
   };
@@ -125,15 +136,9 @@ export function checkMdxBody(file: string, text: string, options: BodyCheckOptio
         return;
       }
       case 'mdxjsEsm':
-        return; // checked first, below
       case 'mdxFlowExpression':
-      case 'mdxTextExpression': {
-        const value = String(node.value ?? '').trim();
-        if (value && !/^\/\*[\s\S]*\*\/$/.test(value)) {
-          add(node, `正文中的 {${value.slice(0, 30)}} 会被当作代码执行`, '要显示花括号，请写成全角 ｛ ｝ 或 \\{ \\}；要写注释，请用 {/* 注释 */}。');
-        }
-        return;
-      }
+      case 'mdxTextExpression':
+        return; // the allow-list's
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
         checkElement(node);
@@ -148,56 +153,27 @@ export function checkMdxBody(file: string, text: string, options: BodyCheckOptio
         if (node.url) localImage(node, node.url, '图片');
         return;
       }
-      case 'link': {
-        if (node.url && isScriptUrl(node.url)) add(node, `链接不能是脚本：${node.url.slice(0, 40)}`, '链接只能指向网页地址（https://…）或本站页面。');
-        break;
-      }
     }
     for (const child of node.children ?? []) visit(child);
   };
 
-  const checkEsm = (node: MdNode) => {
-    const source = String(node.value ?? '');
-    const statements = source.split(/;?\s*\n|;/).map((statement) => statement.trim()).filter(Boolean);
-    for (const statement of statements) {
-      const match = /^import\s+([A-Za-z_$][\w$]*)\s+from\s+(['"])([^'"]+)\2$/.exec(statement);
-      if (match && imageExtensions.test(match[3]!)) {
-        images.set(match[1]!, node);
-        localImage(node, match[3]!, `导入的图片 ${match[1]} `);
-      } else if (match || statement.startsWith('import')) {
-        add(node, `正文只能导入图片，不能导入代码：${statement}`, '删去这一行；图片写作 import 名称 from \'./images/文件名.jpg\';');
-      } else {
-        add(node, `正文不能包含代码：${statement.slice(0, 60)}`, '删去这一行。以 import/export 开头的行在 MDX 中是代码。');
-      }
+  /** Imported images must exist; what may be imported at all is the allow-list's. */
+  const checkImportedFiles = (node: MdNode) => {
+    for (const image of imageImports(String(node.value ?? ''), reservedImportNames).images) {
+      localImage(node, image.path, `导入的图片 ${image.name} `);
     }
   };
 
   const checkElement = (node: MdNode) => {
     const name = node.name ?? '';
     const attributes = node.attributes ?? [];
-    if (refusedTags.has(name.toLowerCase())) {
-      add(node, `正文不能包含 <${name}> 标签`, name.toLowerCase() === 'script' ? '网站不运行文章里的脚本，请删去整个 <script>…</script>。' : '请删去这个标签；需要嵌入内容请联系网站维护人员。');
-    }
-    for (const attribute of attributes) {
-      if (attribute.type !== 'mdxJsxAttribute') {
-        add(node, `<${name}> 中不能用 {…} 展开属性`, '请逐个写出属性，如 caption="……"。');
-        continue;
-      }
-      const attributeName = attribute.name ?? '';
-      if (/^on/i.test(attributeName)) {
-        add(node, `<${name}> 的属性 ${attributeName} 是脚本（事件处理），不允许`, `删去 ${attributeName}=… 这一属性。`);
-      }
-      if (typeof attribute.value === 'string' && isScriptUrl(attribute.value)) {
-        add(node, `<${name}> 的属性 ${attributeName} 是脚本链接，不允许`, '链接只能指向网页地址（https://…）或本站页面。');
-      }
-    }
     const attribute = (key: string) => attributes.find((item) => item.type === 'mdxJsxAttribute' && item.name === key);
+    // Quoted text or one string literal {"…"}; any other {…} is the allow-list's to refuse.
     const stringValue = (key: string) => {
       const value = attribute(key)?.value;
       if (typeof value === 'string') return value;
       const expression = (value as { value?: string } | null | undefined)?.value;
-      const literal = expression ? /^\s*(['"`])([\s\S]*)\1\s*$/.exec(expression) : null;
-      return literal ? literal[2] : undefined;
+      return expression === undefined ? undefined : stringLiteral(expression);
     };
 
     if (name === 'Figure') {
@@ -206,19 +182,9 @@ export function checkMdxBody(file: string, text: string, options: BodyCheckOptio
       else addAttributeRange(node, 'caption', stringValue('caption')!, 'Figure caption（图片说明）');
       const alt = stringValue('alt');
       if (alt) addAttributeRange(node, 'alt', alt, 'Figure alt（图片替代文字）');
-      const src = attribute('src');
-      if (!src) {
+      if (!attribute('src')) {
         add(node, `图片说明还在等待配图：${(caption ?? '').slice(0, 24)}`, '拿到照片后放进 content/cases/images/，在文件开头 import，并给 <Figure> 加上 src={…}、删去 awaitingPhoto。', 'warning', 'Figure src（图片）');
-      } else {
-        const value = src.value as { value?: string } | string | null | undefined;
-        const identifier = typeof value === 'object' && value ? String(value.value ?? '').trim() : undefined;
-        if (typeof value === 'string') localImage(node, value, '<Figure> 的图片');
-        else if (!identifier || !images.has(identifier)) {
-          add(node, `<Figure> 的图片 ${identifier ?? ''} 没有导入`, `在文件开头（--- 之后）加一行 import ${identifier || '图片名'} from './images/文件名.jpg';`, 'error', 'Figure src（图片）');
-        }
       }
-    } else if (/^[A-Z]/.test(name) && !components.has(name)) {
-      add(node, `未知的组件 <${name}>`, `网站只提供 <Figure>。检查拼写（区分大小写）${name.toLowerCase() === 'figure' ? '：应为 <Figure>' : ''}。`);
     } else if (name.toLowerCase() === 'img') {
       const alt = stringValue('alt');
       if (!alt?.trim()) add(node, '<img> 缺少说明文字 alt', '建议改用 <Figure src={…} caption="……" />，它会同时显示图片说明。');
@@ -227,8 +193,9 @@ export function checkMdxBody(file: string, text: string, options: BodyCheckOptio
     }
   };
 
-  for (const node of tree.children ?? []) if (node.type === 'mdxjsEsm') checkEsm(node);
+  for (const node of tree.children ?? []) if (node.type === 'mdxjsEsm') checkImportedFiles(node);
   visit(tree);
   prose.sort((a, b) => a.start - b.start);
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { problems, prose };
 }
