@@ -1,10 +1,11 @@
 /** The CLI end to end, in a temporary directory: never writes into content/. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { freeId, issueIdFor } from '../src/lib/import/pipeline.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const node = join(root, 'node_modules/.bin/node');
@@ -101,5 +102,102 @@ describe('npm run import', () => {
     const help = cli('--help');
     expect(help.code).toBe(0);
     expect(help.out).toContain('--force');
+  });
+});
+
+describe('npm run import: any path gives a Chinese answer, never a stack trace', () => {
+  const noStackTrace = (text: string) => expect(text).not.toMatch(/Error:|\n\s+at |node:internal/);
+
+  it('imports every .txt page of a folder, one issue each, with ids that never collide', () => {
+    const pages = join(dir, 'pages');
+    mkdirSync(pages);
+    copyFileSync(fixture('small-page.txt'), join(pages, 'a.txt'));
+    copyFileSync(fixture('small-page.txt'), join(pages, 'b.txt'));
+    writeFileSync(join(pages, '说明.md'), '不是版面');
+    const out = join(dir, 'out');
+    const result = cli(pages, '--out', out);
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toContain('文件夹');
+    expect(result.out).toContain('2 个 .txt 版面文件');
+    expect(result.out).toContain('全部 2 个版面导入完成');
+    expect(readdirSync(join(out, 'issues')).sort()).toEqual(['a.yaml', 'b.yaml']);
+    expect(readdirSync(join(out, 'cases')).sort()).toEqual([
+      'dong-tou-qu-lao-mo-xie-hui-2.mdx',
+      'dong-tou-qu-lao-mo-xie-hui.mdx',
+      'ping-yang-xian-lao-mo-xie-hui-2.mdx',
+      'ping-yang-xian-lao-mo-xie-hui.mdx',
+    ]);
+    expect(readFileSync(join(out, 'issues/b.yaml'), 'utf8')).toContain('  - "ping-yang-xian-lao-mo-xie-hui-2"');
+  });
+
+  it('reports a bad page of a folder, imports the others, and exits 1', () => {
+    const pages = join(dir, 'pages');
+    mkdirSync(pages);
+    copyFileSync(fixture('small-page.txt'), join(pages, 'good.txt'));
+    writeFileSync(join(pages, 'empty.txt'), '');
+    const out = join(dir, 'out');
+    const result = cli(pages, '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('文件是空的');
+    expect(result.err).toMatch(/2 个版面中有 1 个没有导入[\s\S]*empty\.txt/);
+    noStackTrace(result.err);
+    expect(readdirSync(join(out, 'issues'))).toEqual(['good.yaml']);
+  });
+
+  it('answers a folder without pages, a folder with --issue, and a missing path in Chinese', () => {
+    const none = cli(dir, '--out', dir);
+    expect(none.code).toBe(1);
+    expect(none.err).toContain('里没有 .txt 文件');
+    noStackTrace(none.err);
+    mkdirSync(join(dir, 'pages'));
+    copyFileSync(fixture('small-page.txt'), join(dir, 'pages/a.txt'));
+    copyFileSync(fixture('small-page.txt'), join(dir, 'pages/b.txt'));
+    const issue = cli(join(dir, 'pages'), '--issue', 'x', '--out', dir);
+    expect(issue.code).toBe(1);
+    expect(issue.err).toContain('--issue 只能用于一个版面文件');
+    const missing = cli(join(dir, 'nope/page.txt'));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('找不到文件');
+    noStackTrace(missing.err);
+    expect(existsSync(join(dir, 'cases'))).toBe(false);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('refuses an unreadable file with a Chinese message', () => {
+    const locked = join(dir, 'locked.txt');
+    copyFileSync(fixture('small-page.txt'), locked);
+    chmodSync(locked, 0o000);
+    const result = cli(locked, '--out', dir);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('没有权限读取');
+    noStackTrace(result.err);
+  });
+
+  it('names the issue of a Chinese-named page by its pinyin, and leaves existing files of other pages alone', () => {
+    const page = join(dir, '温州专版.txt');
+    copyFileSync(fixture('small-page.txt'), page);
+    const out = join(dir, 'out');
+    mkdirSync(join(out, 'issues'), { recursive: true });
+    writeFileSync(join(out, 'issues/wen-zhou-zhuan-ban.yaml'), 'title: 别的版面\nsource:\n  file: "other.txt"\n');
+    const result = cli(page, '--out', out);
+    expect(result.code, result.err).toBe(0);
+    expect(readdirSync(join(out, 'issues')).sort()).toEqual(['wen-zhou-zhuan-ban-2.yaml', 'wen-zhou-zhuan-ban.yaml']);
+    expect(readFileSync(join(out, 'issues/wen-zhou-zhuan-ban.yaml'), 'utf8')).toContain('别的版面');
+    // The same page again is a re-import: its own files are conflicts, not new ids.
+    const again = cli(page, '--out', out);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('wen-zhou-zhuan-ban-2.yaml');
+    expect(again.err).toContain('--force');
+  });
+});
+
+describe('issue ids', () => {
+  it('come from an ASCII file name, the pinyin of a Chinese one, the title, or the year; never generic; never taken', () => {
+    expect(issueIdFor('004_54fb161613d80c24.txt', '标题', 2022)).toBe('004-54fb161613d80c24');
+    expect(issueIdFor('温州专版.txt', undefined, 2022)).toBe('wen-zhou-zhuan-ban');
+    expect(issueIdFor('/tmp/丽水篇2022.txt', undefined, 2022)).toBe('li-shui-pian-2022');
+    expect(issueIdFor('——.txt', '打造金字招牌 助力共同富裕', 2022)).toBe('da-zao-jin-zi-zhao-pai-zhu-li');
+    expect(issueIdFor('——.txt', undefined, 2022)).toBe('zhuanban-2022');
+    expect(issueIdFor('温州专版.txt', undefined, 2022, new Set(['wen-zhou-zhuan-ban', 'wen-zhou-zhuan-ban-2']))).toBe('wen-zhou-zhuan-ban-3');
+    expect(freeId('a', new Set())).toBe('a');
   });
 });

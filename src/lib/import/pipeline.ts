@@ -23,6 +23,11 @@ export interface ImportOptions {
   guessRegion?: (text: string) => string | undefined;
   /** For tests: the year to use when the page prints none. */
   fallbackYear?: number;
+  /**
+   * Ids already used by files from other pages (the CLI reads them from the output folder): new ids get
+   * `-2`, `-3` … instead. Files from this same page are not listed, so a re-import meets them as conflicts.
+   */
+  takenIds?: { cases?: ReadonlySet<string>; issues?: ReadonlySet<string> };
 }
 
 export interface ImportResult {
@@ -36,10 +41,25 @@ export interface ImportResult {
 const MAX_PUNCTUATION_EXAMPLES = 8;
 const DEFAULT_REGION = 'zhejiang';
 
-/** `004_54fb161613d80c24.txt` → `004-54fb161613d80c24`. */
-export function issueIdFromFileName(fileName: string): string {
+const HAN = /[\u3400-\u9fff]/;
+const slugOf = (text: string | undefined) => (text ? toPinyinSlug(text, { separator: '-', maxSyllables: 8 }) : '');
+
+/** `-2`, `-3` … after `base` until the id is free. */
+export function freeId(base: string, taken: ReadonlySet<string>): string {
+  let id = base;
+  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
+  return id;
+}
+
+/**
+ * The issue's id: from the file name (`004_54fb161613d80c24.txt` → `004-54fb161613d80c24`; a Chinese name by
+ * its pinyin, `温州专版.txt` → `wen-zhou-zhuan-ban`), else from the page's title, else `zhuanban-<year>`; never
+ * empty or generic, and never one of `taken`.
+ */
+export function issueIdFor(fileName: string, title: string | undefined, year: number, taken: ReadonlySet<string> = new Set()): string {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-  return base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'issue';
+  const fromName = HAN.test(base) ? slugOf(base) : base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return freeId(fromName || slugOf(title) || `zhuanban-${year}`, taken);
 }
 
 export function importPage(text: string, encoding: string, options: ImportOptions): ImportResult {
@@ -67,7 +87,6 @@ export function importPage(text: string, encoding: string, options: ImportOption
 
   fixAllPunctuation(header, articles, report);
 
-  const issueId = options.issueId ?? issueIdFromFileName(options.fileName);
   const allText = [header.title, header.subtitle, header.editorNote, ...articles.flatMap((a) => a.body.map((u) => u.text))]
     .filter((t): t is string => Boolean(t));
   let year = latestYear(allText);
@@ -87,7 +106,9 @@ export function importPage(text: string, encoding: string, options: ImportOption
   }
   if (articles.length === 0) warnings.push({ message: '没有识别出任何文章，请检查输入文件' });
 
-  const usedIds = new Set<string>();
+  // An id given with --issue is the editor's choice: an existing file under it is a conflict, not renamed.
+  const issueId = options.issueId ?? issueIdFor(options.fileName, header.title, year, options.takenIds?.issues);
+  const usedIds = new Set<string>(options.takenIds?.cases);
   const drafts = articles.map((article) => draftFor(article, header, articles.length, options, year, usedIds, report));
   report.articles = drafts.map((d) => ({ id: d.id, title: d.title, organisation: d.organisation }));
 
@@ -140,9 +161,8 @@ function draftFor(
 
   // Own printed headline: its organisation or title; otherwise (title borrowed or made up) the organisation.
   const slugSource = article.headline?.organisation || (article.headline ? title : organisation || title);
-  const base = toPinyinSlug(slugSource, { separator: '-', maxSyllables: 8 }) || 'case';
-  let id = base;
-  for (let n = 2; usedIds.has(id); n += 1) id = `${base}-${n}`;
+  const base = slugOf(slugSource) || slugOf(organisation) || slugOf(title) || `anli-${year}`;
+  const id = freeId(base, usedIds);
   usedIds.add(id);
 
   // The region is read from the organisation's name (平阳县劳模协会 → 平阳县), else from the headline.
