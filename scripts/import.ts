@@ -54,6 +54,16 @@ async function loadRegionGuess(): Promise<((text: string) => string | undefined)
   }
 }
 
+/** content/topics.yaml, for the topics suggested to the editor; none if it cannot be read. */
+function loadTopics(): { id: string; name: string; description?: string }[] | undefined {
+  try {
+    const topics: unknown = parseYaml(readFileSync(resolve(import.meta.dirname, '../content/topics.yaml'), 'utf8'));
+    return Array.isArray(topics) ? topics.filter((topic) => typeof topic?.id === 'string' && typeof topic?.name === 'string') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The pages a path names: itself if a file, the `.txt` files directly inside if a folder. */
 function pagesNamedBy(path: string): string[] {
   let stat;
@@ -146,7 +156,15 @@ function assertParses(path: string, content: string): void {
   if (!data || typeof data !== 'object' || Array.isArray(data)) fail(`生成的 ${path} 格式不对，什么也没写。请把版面文件交给技术人员检查。`);
 }
 
-async function importOne(file: string, options: { issueId?: string; force: boolean; outDir: string; guessRegion?: (text: string) => string | undefined }): Promise<void> {
+interface PageOptions {
+  issueId?: string;
+  force: boolean;
+  outDir: string;
+  guessRegion?: (text: string) => string | undefined;
+  topics?: { id: string; name: string; description?: string }[];
+}
+
+async function importOne(file: string, options: PageOptions): Promise<void> {
   const bytes = readPage(file);
   console.log(`读取 ${file}（${bytes.length} 字节）…`);
   const decoded = decodeInput(bytes);
@@ -157,6 +175,7 @@ async function importOne(file: string, options: { issueId?: string; force: boole
     fileName,
     issueId: options.issueId,
     guessRegion: options.guessRegion,
+    topics: options.topics,
     takenIds: idsTakenByOthers(options.outDir, fileName),
   });
   console.log(`识别出 ${result.report.articles.length} 篇文章`);
@@ -212,16 +231,17 @@ async function main(): Promise<number> {
   const pages = pagesNamedBy(file);
   if (pages.length > 1 && issueId) fail(`--issue 只能用于一个版面文件；导入文件夹 ${file} 时，每个版面的期号按文件名自动生成。`);
   const guessRegion = await loadRegionGuess();
+  const topics = loadTopics();
 
   if (pages.length === 1) {
-    await importOne(pages[0]!, { issueId, force, outDir, guessRegion });
+    await importOne(pages[0]!, { issueId, force, outDir, guessRegion, topics });
     return 0;
   }
   console.log(`文件夹 ${file} 里有 ${pages.length} 个 .txt 版面文件，逐个导入。\n`);
   const failed: string[] = [];
   for (const page of pages) {
     try {
-      await importOne(page, { force, outDir, guessRegion });
+      await importOne(page, { force, outDir, guessRegion, topics });
     } catch (error) {
       if (!(error instanceof ImportFailure)) throw error;
       console.error(`${error.message}\n`);

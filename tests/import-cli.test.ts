@@ -201,3 +201,49 @@ describe('issue ids', () => {
     expect(freeId('a', new Set())).toBe('a');
   });
 });
+
+describe('npm run import on a real page made into 嘉兴 with half-width punctuation (fixtures/import/jiaxing-page.txt)', () => {
+  // Made from content/sources/002 (湖州): 湖州 → 嘉兴, and `2万余条.`, `尽力解难...`, `"服务队"`, `启动.嘉兴` typed half-width.
+  it('keeps paragraphs apart, fixes and lists the punctuation, flags the date, sets the series, suggests topics', async () => {
+    const { code, out } = cli(fixture('jiaxing-page.txt'), '--out', dir);
+    expect(code, out).toBe(0);
+    const [caseFile] = readdirSync(join(dir, 'cases'));
+    const mdx = readFileSync(join(dir, 'cases', caseFile!), 'utf8');
+    const issueText = readFileSync(join(dir, 'issues/jiaxing-page.yaml'), 'utf8');
+
+    // No false joins at a paragraph that ended in a half-width stop.
+    expect(mdx).toMatch(/2万余条。\n\n2021年是/);
+    expect(mdx).toMatch(/尽力解难……\n\n在困难劳模帮扶方面/);
+    expect(out).not.toMatch(/2万余条\.｜|尽力解难\.\.\.｜/);
+    // Fixed, and each fix listed in the report.
+    expect(mdx).toContain('（以下简称“服务队”）');
+    expect(mdx).toContain('活动启动。嘉兴市劳模协会');
+    expect(mdx).not.toMatch(/[\u4e00-\u9fff]\.|\.\.\.|"服务队"/);
+    for (const listed of ['2万余条. → 2万余条。', '尽力解难... → 尽力解难……', '以下简称"服务队"）', '活动启动.嘉兴']) expect(out).toContain(listed);
+    // The guessed date is among the things to verify, with what the page says about its year.
+    const verify = out.slice(out.indexOf('需要编辑核对'));
+    expect(verify).toMatch(/暂定为 2021 年.*请对照原报核实日期.*二十大召开之年.*2022 年/);
+    // Series from 全省各市劳模协会工作交流·嘉兴篇.
+    expect(issueText).toContain('series:\n  name: "全省各市劳模协会工作交流"\n  part: "嘉兴篇"');
+    // Topics suggested (comment and report), not set.
+    expect(mdx).toMatch(/^topics: \[\] # 建议（按关键词，请确认后填入）：.*zhiyuan-fuwu（志愿服务）/m);
+    expect(verify).toMatch(/话题（topics）未设置；按关键词建议：.*zhiyuan-fuwu（志愿服务）/);
+    // The organisation as printed in full.
+    expect(mdx).toContain('organisation: "嘉兴市劳动模范协会"');
+    // The one article's title is not the issue's title, and both drafts pass the content check together.
+    const caseTitle = /^title: (".*")$/m.exec(mdx)![1];
+    const issueTitle = /^title: (".*")$/m.exec(issueText)![1];
+    expect(caseTitle).not.toBe(issueTitle);
+
+    const site = join(dir, 'site');
+    mkdirSync(join(site, 'content/cases'), { recursive: true });
+    mkdirSync(join(site, 'content/issues'), { recursive: true });
+    for (const name of ['regions.json', 'topics.yaml']) copyFileSync(join(root, 'content', name), join(site, 'content', name));
+    copyFileSync(join(dir, 'cases', caseFile!), join(site, 'content/cases', caseFile!));
+    copyFileSync(join(dir, 'issues/jiaxing-page.yaml'), join(site, 'content/issues/jiaxing-page.yaml'));
+    const { runChecks } = await import('../src/lib/content-check/check-content.ts');
+    const { readContentSources } = await import('../src/lib/content-check/read-sources.ts');
+    const errors = runChecks(await readContentSources(site)).problems.filter((problem) => problem.severity === 'error');
+    expect(errors).toEqual([]);
+  });
+});
