@@ -155,6 +155,9 @@ describe('npm run import: any path gives a Chinese answer, never a stack trace',
     const issue = cli(join(dir, 'pages'), '--issue', 'x', '--out', dir);
     expect(issue.code).toBe(1);
     expect(issue.err).toContain('--issue 只能用于一个版面文件');
+    const device = cli('/dev/null', '--out', dir);
+    expect(device.code).toBe(1);
+    expect(device.err).toContain('不是普通文件');
     const missing = cli(join(dir, 'nope/page.txt'));
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('找不到文件');
