@@ -88,6 +88,8 @@ describe('the publish workflow deploys only a complete build', () => {
     expect(checks.length).toBeGreaterThanOrEqual(2);
     expect(workflow.indexOf('test -f dist/.build-complete')).toBeLessThan(workflow.indexOf('actions/upload-artifact'));
     expect(workflow.lastIndexOf('test -f dist/.build-complete')).toBeLessThan(workflow.indexOf('rsync -a'));
+    // The marker is a dot file, which upload-artifact leaves out by default.
+    expect(workflow).toMatch(/include-hidden-files: true/);
     expect(workflow).toMatch(/ln -sfn '\$release' current\.new && mv -T current\.new current/);
   });
 });
