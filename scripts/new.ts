@@ -102,14 +102,16 @@ rl?.on('SIGINT', () => {
 });
 rl?.on('close', () => cancel(1));
 
+// Lines are read through the iterator, which keeps what was typed ahead of a prompt for the next question.
+const lines = rl?.[Symbol.asyncIterator]();
+
 async function prompt(text: string): Promise<string> {
   if (cancelledWith !== undefined) throw new Cancelled(cancelledWith);
-  try {
-    return await Promise.race([rl!.question(text), cancellation]);
-  } catch (error) {
-    if (cancelledWith !== undefined || (error as Error).name === 'AbortError') throw new Cancelled(cancelledWith ?? 1);
-    throw error;
-  }
+  rl!.setPrompt(text);
+  rl!.prompt();
+  const next = await Promise.race([lines!.next(), cancellation]);
+  if (next.done) throw new Cancelled(cancelledWith ?? 1);
+  return String(next.value);
 }
 
 // Ctrl-C as a signal (before the prompt takes the terminal, or while checking): the file is written in one
@@ -216,6 +218,9 @@ async function main(): Promise<number> {
       draft,
     });
   }
+
+  // No more questions: give the terminal back, so Ctrl-C from here on is a signal (handled above), not a key.
+  rl?.close();
 
   // The new file must parse and pass the check like any other before it exists at all: checked in memory
   // alongside the current content, then written to a temporary file and linked into place in one step.

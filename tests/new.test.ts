@@ -225,6 +225,28 @@ describe('npm run new at a terminal: Ctrl-D and Ctrl-C end cleanly', { timeout: 
     expect(readdirSync(join(dir, 'content/cases'))).toEqual([]);
   });
 
+  it('asks for each field and writes the case when every question is answered', async () => {
+    const session = start();
+    for (const [prompt, answer] of [
+      ['标题：', '终端里写的标题'],
+      ['日期', '2024-05'],
+      ['单位', '平阳县劳模协会'],
+      ['地区（', ''],
+      ['是这个地区吗', ''],
+      ['话题', '1'],
+      ['文件名', 'typed-in-terminal'],
+    ] as const) {
+      await session.waitFor(prompt);
+      session.type(`${answer}\r`);
+    }
+    const { code, output } = await session.done;
+    expect(code, output).toBe(0);
+    expect(output).toContain('已新建 content/cases/typed-in-terminal.mdx');
+    const data = parseMdxSource(readFileSync(join(dir, 'content/cases/typed-in-terminal.mdx'), 'utf8')).data;
+    expect(data).toMatchObject({ title: '终端里写的标题', region: 'pingyang', date: '2024-05-01', topics: [topics[0].id] });
+    rmSync(join(dir, 'content/cases/typed-in-terminal.mdx'));
+  });
+
   it('Ctrl-C at a later prompt: a Chinese line, exit code 130, no file', async () => {
     const session = start();
     await session.waitFor('标题：');
