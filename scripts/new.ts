@@ -8,7 +8,6 @@
  *   npm run new -- case --title "标题" --organisation "平阳县劳模协会" --region 平阳 --topics 志愿服务 --date 2024-05
  *   npm run new -- issue --title "打造金字招牌 助力共同富裕" --cases pingyang-xian-lao-mo-xie-hui,dongtou --date 2024-05-10
  */
-import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
@@ -21,7 +20,9 @@ import { formatProblem } from '../src/lib/content-check/problem.ts';
 import { readContentSources } from '../src/lib/content-check/read-sources.ts';
 import { buildRegionIndex, guessRegionFromText, type Region } from '../src/lib/regions.ts';
 import { parseDateInput, proposeId, regionLabel, resolveRegion, resolveTopics, todayInChina, validId, type DateAnswer, type Topic } from '../src/lib/scaffold/inputs.ts';
+import { foldToOneLine } from '../src/lib/scaffold/one-line.ts';
 import { caseTemplate, issueTemplate } from '../src/lib/scaffold/templates.ts';
+import { createFileAtomically } from './lib/atomic-write.ts';
 
 const usage = `用法：
   npm run new -- case     新建一篇案例（在终端里会逐项询问）
@@ -65,6 +66,14 @@ const { values: flags, positionals } = parseArgs({
 });
 
 class UserError extends Error {}
+/** The editor ended a prompt with Ctrl-C (exit code 130) or Ctrl-D, the end of input (exit code 1). */
+class Cancelled extends Error {
+  readonly exitCode: number;
+  constructor(exitCode: number) {
+    super('cancelled');
+    this.exitCode = exitCode;
+  }
+}
 
 const kind = positionals[0];
 if (flags.help || (kind !== 'case' && kind !== 'issue')) {
@@ -75,6 +84,54 @@ if (flags.help || (kind !== 'case' && kind !== 'issue')) {
 const root = resolve(flags.root ?? join(import.meta.dirname, '..'));
 const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY && !flags.yes);
 const rl: Interface | undefined = interactive ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+// Ctrl-C at a prompt reaches readline as a key (the terminal is in raw mode), Ctrl-D closes its input. Either
+// way the pending question is abandoned; `prompt` below turns that into a clean cancel instead of a stack trace.
+let cancelledWith: number | undefined;
+let cancel: (exitCode: number) => void = () => {};
+// Settles only when the editor cancels; raced against each question (a closed readline may leave it pending).
+const cancellation = new Promise<never>((_, reject) => {
+  cancel = (exitCode) => {
+    cancelledWith ??= exitCode;
+    reject(new Cancelled(cancelledWith));
+  };
+});
+cancellation.catch(() => {});
+rl?.on('SIGINT', () => {
+  cancel(130);
+  rl.close();
+});
+rl?.on('close', () => cancel(1));
+
+// Lines are read through the iterator, which keeps what was typed ahead of a prompt for the next question.
+const lines = rl?.[Symbol.asyncIterator]();
+
+async function prompt(text: string): Promise<string> {
+  if (cancelledWith !== undefined) throw new Cancelled(cancelledWith);
+  rl!.setPrompt(text);
+  rl!.prompt();
+  const next = await Promise.race([lines!.next(), cancellation]);
+  if (next.done) throw new Cancelled(cancelledWith ?? 1);
+  return String(next.value);
+}
+
+// Ctrl-C as a signal (before the prompt takes the terminal, or while checking): the file is written in one
+// step, so at any moment it either exists complete or not at all.
+let written: string | undefined;
+process.on('SIGINT', () => {
+  console.error(written ? `\n已取消（${written} 已经写好）。` : '\n已取消，未写入任何文件。');
+  process.exit(130);
+});
+
+/** A one-line field: line breaks folded (and the editor told), control characters refused. */
+function oneLine(label: string, value: string): string;
+function oneLine(label: string, value: string | undefined): string | undefined;
+function oneLine(label: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const result = foldToOneLine(label, value);
+  if (!result.ok) throw new UserError(result.message);
+  if (result.folded) console.log(`  ${label}只能写一行，其中的换行已去掉：${result.text}`);
+  return result.text || undefined;
+}
 
 /** Ask in a terminal (with a default in brackets), or fail with the flag to use. */
 async function ask(question: string, flag: string, fallback?: string): Promise<string> {
@@ -83,7 +140,7 @@ async function ask(question: string, flag: string, fallback?: string): Promise<s
     throw new UserError(`缺少 --${flag}（${question}）。`);
   }
   for (;;) {
-    const answer = (await rl.question(`${question}${fallback ? `（直接回车：${fallback}）` : ''}：`)).trim();
+    const answer = (await prompt(`${question}${fallback ? `（直接回车：${fallback}）` : ''}：`)).trim();
     if (answer) return answer;
     if (fallback !== undefined) return fallback;
     console.log('  这一项必填。');
@@ -92,7 +149,7 @@ async function ask(question: string, flag: string, fallback?: string): Promise<s
 
 async function confirm(question: string): Promise<boolean> {
   if (!rl) return true;
-  const answer = (await rl.question(`${question}（回车确认，输入 n 重新填写）：`)).trim().toLowerCase();
+  const answer = (await prompt(`${question}（回车确认，输入 n 重新填写）：`)).trim().toLowerCase();
   return !['n', 'no', '否', '不'].includes(answer);
 }
 
@@ -105,10 +162,13 @@ async function main(): Promise<number> {
     return { id: globEntryId(file.relativePath!, data), title: String(data.title ?? '') };
   });
   const issueIds = new Set(sources.issues.map((file) => globEntryId(file.relativePath!, parseYamlSource(file.text).data)));
-  const publication = flags.publication ?? '劳模工匠专版';
 
   console.log(kind === 'case' ? '新建案例' : '新建专版');
-  const title = (flags.title ?? (await ask('标题', 'title'))).trim();
+  const title = oneLine('标题', flags.title ?? (await ask('标题', 'title')));
+  if (!title) throw new UserError('标题不能是空的（--title）。');
+  const kicker = oneLine('引题', flags.kicker);
+  const subtitle = oneLine('副题', flags.subtitle);
+  const publication = oneLine('刊物', flags.publication) ?? '劳模工匠专版';
   const date = await askDate();
   const draft = !flags.publish;
 
@@ -116,7 +176,8 @@ async function main(): Promise<number> {
   let path: string;
   let text: string;
   if (kind === 'case') {
-    const organisation = (flags.organisation ?? flags.org ?? (await ask('单位（如：平阳县劳模协会）', 'organisation'))).trim();
+    const organisation = oneLine('单位', flags.organisation ?? flags.org ?? (await ask('单位（如：平阳县劳模协会）', 'organisation')));
+    if (!organisation) throw new UserError('单位不能是空的（--organisation）。');
     const region = await askRegion(organisation, regions);
     const topicIds = await askTopics(topics);
     const taken = new Set(caseEntries.map((entry) => entry.id));
@@ -124,14 +185,14 @@ async function main(): Promise<number> {
     path = `${contentPaths.cases.replace(/^\.\//, '')}/${id}.mdx`;
     text = caseTemplate({
       title,
-      kicker: flags.kicker,
-      subtitle: flags.subtitle,
+      kicker,
+      subtitle,
       organisation,
       region: region.id,
       regionLabel: regionLabel(region.id, regions),
       topics: topicIds,
       topicNames: Object.fromEntries(topics.map((topic) => [topic.id, topic.name])),
-      byline: flags.byline,
+      byline: oneLine('署名', flags.byline),
       publication,
       date: date.date,
       datePrecision: date.precision,
@@ -139,41 +200,45 @@ async function main(): Promise<number> {
     });
   } else {
     const caseIds = await askCases(caseEntries);
-    id = await askId(proposeId([flags.part ? `${flags.series ?? ''}${flags.part}` : undefined, title], issueIds, 'zhuanban'), issueIds);
+    const [seriesName, seriesPart, page] = [oneLine('系列名', flags.series), oneLine('篇名', flags.part), oneLine('版面', flags.page)];
+    id = await askId(proposeId([seriesPart ? `${seriesName ?? ''}${seriesPart}` : undefined, title], issueIds, 'zhuanban'), issueIds);
     path = `${contentPaths.issues.replace(/^\.\//, '')}/${id}.yaml`;
     text = issueTemplate({
       title,
-      kicker: flags.kicker,
-      subtitle: flags.subtitle,
-      seriesName: flags.series,
-      seriesPart: flags.part,
+      kicker,
+      subtitle,
+      seriesName,
+      seriesPart,
       cases: caseIds,
       caseTitles: Object.fromEntries(caseEntries.map((entry) => [entry.id, entry.title])),
       publication,
-      page: flags.page,
+      page,
       date: date.date,
       datePrecision: date.precision,
       draft,
     });
   }
 
+  // No more questions: give the terminal back, so Ctrl-C from here on is a signal (handled above), not a key.
+  rl?.close();
+
+  // The new file must parse and pass the check like any other before it exists at all: checked in memory
+  // alongside the current content, then written to a temporary file and linked into place in one step.
+  const collection = kind === 'case' ? sources.cases : sources.issues;
+  collection.push({ file: path, relativePath: path.slice(path.lastIndexOf('/') + 1), text });
+  const errors = runChecks(sources).problems.filter((problem) => problem.file === path && problem.severity === 'error');
+  if (errors.length) {
+    for (const problem of errors) console.error(formatProblem(problem));
+    throw new UserError(`新文件会有 ${errors.length} 个问题（见上），所以没有写入。请改正输入后重试。`);
+  }
   try {
-    await writeFile(join(root, path), text, { encoding: 'utf8', flag: 'wx' });
+    createFileAtomically(join(root, path), text);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(`${path} 已经存在，不会覆盖它。请换一个文件名（--id）。`);
     throw error;
   }
+  written = path;
   console.log(`\n已新建 ${path}`);
-
-  // The new file must pass the check like any other.
-  const after = await readContentSources(root);
-  const own = runChecks(after).problems.filter((problem) => problem.file === path);
-  const errors = own.filter((problem) => problem.severity === 'error');
-  for (const problem of errors) console.log(formatProblem(problem));
-  if (errors.length) {
-    console.error(`\n新文件有 ${errors.length} 个问题（见上），请按提示修改后运行 npm run check。`);
-    return 1;
-  }
   const address = kind === 'case' ? `/cases/${id}/` : `/issues/${id}/`;
   console.log(`检查通过。${draft ? '它现在是草稿（draft: true），只在本机预览中出现。' : ''}
 
@@ -220,7 +285,7 @@ async function askRegion(organisation: string, index: ReturnType<typeof buildReg
       );
     }
     console.log(answer.kind === 'ambiguous' ? `  “${query}”对应多个地区：\n${lines}` : `  找不到“${query}”。${list.length ? `是不是：\n${lines}` : ''}`);
-    const pick = list.length ? (await rl.question('  输入序号选择，或重新输入地区：')).trim() : '';
+    const pick = list.length ? (await prompt('  输入序号选择，或重新输入地区：')).trim() : '';
     const chosen = /^\d+$/.test(pick) ? list[Number(pick) - 1] : undefined;
     if (chosen) {
       console.log(`  地区：${chosen.path}（${chosen.region.id}）`);
@@ -292,9 +357,13 @@ let code: number;
 try {
   code = await main();
 } catch (error) {
-  if (!(error instanceof UserError)) throw error;
-  console.error(`\n没有新建文件：${error.message}${rl ? '' : '\n\n运行 npm run new -- --help 查看全部参数。'}`);
-  code = 1;
+  if (error instanceof Cancelled) {
+    console.error('\n已取消，未写入任何文件。');
+    code = error.exitCode;
+  } else if (error instanceof UserError) {
+    console.error(`\n没有新建文件：${error.message}${rl ? '' : '\n\n运行 npm run new -- --help 查看全部参数。'}`);
+    code = 1;
+  } else throw error;
 } finally {
   rl?.close();
 }

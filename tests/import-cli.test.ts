@@ -1,10 +1,11 @@
 /** The CLI end to end, in a temporary directory: never writes into content/. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { freeId, issueIdFor } from '../src/lib/import/pipeline.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const node = join(root, 'node_modules/.bin/node');
@@ -101,5 +102,151 @@ describe('npm run import', () => {
     const help = cli('--help');
     expect(help.code).toBe(0);
     expect(help.out).toContain('--force');
+  });
+});
+
+describe('npm run import: any path gives a Chinese answer, never a stack trace', () => {
+  const noStackTrace = (text: string) => expect(text).not.toMatch(/Error:|\n\s+at |node:internal/);
+
+  it('imports every .txt page of a folder, one issue each, with ids that never collide', () => {
+    const pages = join(dir, 'pages');
+    mkdirSync(pages);
+    copyFileSync(fixture('small-page.txt'), join(pages, 'a.txt'));
+    copyFileSync(fixture('small-page.txt'), join(pages, 'b.txt'));
+    writeFileSync(join(pages, '说明.md'), '不是版面');
+    const out = join(dir, 'out');
+    const result = cli(pages, '--out', out);
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toContain('文件夹');
+    expect(result.out).toContain('2 个 .txt 版面文件');
+    expect(result.out).toContain('全部 2 个版面导入完成');
+    expect(readdirSync(join(out, 'issues')).sort()).toEqual(['a.yaml', 'b.yaml']);
+    expect(readdirSync(join(out, 'cases')).sort()).toEqual([
+      'dong-tou-qu-lao-mo-xie-hui-2.mdx',
+      'dong-tou-qu-lao-mo-xie-hui.mdx',
+      'ping-yang-xian-lao-mo-xie-hui-2.mdx',
+      'ping-yang-xian-lao-mo-xie-hui.mdx',
+    ]);
+    expect(readFileSync(join(out, 'issues/b.yaml'), 'utf8')).toContain('  - "ping-yang-xian-lao-mo-xie-hui-2"');
+  });
+
+  it('reports a bad page of a folder, imports the others, and exits 1', () => {
+    const pages = join(dir, 'pages');
+    mkdirSync(pages);
+    copyFileSync(fixture('small-page.txt'), join(pages, 'good.txt'));
+    writeFileSync(join(pages, 'empty.txt'), '');
+    const out = join(dir, 'out');
+    const result = cli(pages, '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('文件是空的');
+    expect(result.err).toMatch(/2 个版面中有 1 个没有导入[\s\S]*empty\.txt/);
+    noStackTrace(result.err);
+    expect(readdirSync(join(out, 'issues'))).toEqual(['good.yaml']);
+  });
+
+  it('answers a folder without pages, a folder with --issue, and a missing path in Chinese', () => {
+    const none = cli(dir, '--out', dir);
+    expect(none.code).toBe(1);
+    expect(none.err).toContain('里没有 .txt 文件');
+    noStackTrace(none.err);
+    mkdirSync(join(dir, 'pages'));
+    copyFileSync(fixture('small-page.txt'), join(dir, 'pages/a.txt'));
+    copyFileSync(fixture('small-page.txt'), join(dir, 'pages/b.txt'));
+    const issue = cli(join(dir, 'pages'), '--issue', 'x', '--out', dir);
+    expect(issue.code).toBe(1);
+    expect(issue.err).toContain('--issue 只能用于一个版面文件');
+    const device = cli('/dev/null', '--out', dir);
+    expect(device.code).toBe(1);
+    expect(device.err).toContain('不是普通文件');
+    const missing = cli(join(dir, 'nope/page.txt'));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('找不到文件');
+    noStackTrace(missing.err);
+    expect(existsSync(join(dir, 'cases'))).toBe(false);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('refuses an unreadable file with a Chinese message', () => {
+    const locked = join(dir, 'locked.txt');
+    copyFileSync(fixture('small-page.txt'), locked);
+    chmodSync(locked, 0o000);
+    const result = cli(locked, '--out', dir);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('没有权限读取');
+    noStackTrace(result.err);
+  });
+
+  it('names the issue of a Chinese-named page by its pinyin, and leaves existing files of other pages alone', () => {
+    const page = join(dir, '温州专版.txt');
+    copyFileSync(fixture('small-page.txt'), page);
+    const out = join(dir, 'out');
+    mkdirSync(join(out, 'issues'), { recursive: true });
+    writeFileSync(join(out, 'issues/wen-zhou-zhuan-ban.yaml'), 'title: 别的版面\nsource:\n  file: "other.txt"\n');
+    const result = cli(page, '--out', out);
+    expect(result.code, result.err).toBe(0);
+    expect(readdirSync(join(out, 'issues')).sort()).toEqual(['wen-zhou-zhuan-ban-2.yaml', 'wen-zhou-zhuan-ban.yaml']);
+    expect(readFileSync(join(out, 'issues/wen-zhou-zhuan-ban.yaml'), 'utf8')).toContain('别的版面');
+    // The same page again is a re-import: its own files are conflicts, not new ids.
+    const again = cli(page, '--out', out);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('wen-zhou-zhuan-ban-2.yaml');
+    expect(again.err).toContain('--force');
+  });
+});
+
+describe('issue ids', () => {
+  it('come from an ASCII file name, the pinyin of a Chinese one, the title, or the year; never generic; never taken', () => {
+    expect(issueIdFor('004_54fb161613d80c24.txt', '标题', 2022)).toBe('004-54fb161613d80c24');
+    expect(issueIdFor('温州专版.txt', undefined, 2022)).toBe('wen-zhou-zhuan-ban');
+    expect(issueIdFor('/tmp/丽水篇2022.txt', undefined, 2022)).toBe('li-shui-pian-2022');
+    expect(issueIdFor('——.txt', '打造金字招牌 助力共同富裕', 2022)).toBe('da-zao-jin-zi-zhao-pai-zhu-li');
+    expect(issueIdFor('——.txt', undefined, 2022)).toBe('zhuanban-2022');
+    expect(issueIdFor('温州专版.txt', undefined, 2022, new Set(['wen-zhou-zhuan-ban', 'wen-zhou-zhuan-ban-2']))).toBe('wen-zhou-zhuan-ban-3');
+    expect(freeId('a', new Set())).toBe('a');
+  });
+});
+
+describe('npm run import on a real page made into 嘉兴 with half-width punctuation (fixtures/import/jiaxing-page.txt)', () => {
+  // Made from content/sources/002 (湖州): 湖州 → 嘉兴, and `2万余条.`, `尽力解难...`, `"服务队"`, `启动.嘉兴` typed half-width.
+  it('keeps paragraphs apart, fixes and lists the punctuation, flags the date, sets the series, suggests topics', async () => {
+    const { code, out } = cli(fixture('jiaxing-page.txt'), '--out', dir);
+    expect(code, out).toBe(0);
+    const [caseFile] = readdirSync(join(dir, 'cases'));
+    const mdx = readFileSync(join(dir, 'cases', caseFile!), 'utf8');
+    const issueText = readFileSync(join(dir, 'issues/jiaxing-page.yaml'), 'utf8');
+
+    // No false joins at a paragraph that ended in a half-width stop.
+    expect(mdx).toMatch(/2万余条。\n\n2021年是/);
+    expect(mdx).toMatch(/尽力解难……\n\n在困难劳模帮扶方面/);
+    expect(out).not.toMatch(/2万余条\.｜|尽力解难\.\.\.｜/);
+    // Fixed, and each fix listed in the report.
+    expect(mdx).toContain('（以下简称“服务队”）');
+    expect(mdx).toContain('活动启动。嘉兴市劳模协会');
+    expect(mdx).not.toMatch(/[\u4e00-\u9fff]\.|\.\.\.|"服务队"/);
+    for (const listed of ['2万余条. → 2万余条。', '尽力解难... → 尽力解难……', '以下简称"服务队"）', '活动启动.嘉兴']) expect(out).toContain(listed);
+    // The guessed date is among the things to verify, with what the page says about its year.
+    const verify = out.slice(out.indexOf('需要编辑核对'));
+    expect(verify).toMatch(/暂定为 2021 年.*请对照原报核实日期.*二十大召开之年.*2022 年/);
+    // Series from 全省各市劳模协会工作交流·嘉兴篇.
+    expect(issueText).toContain('series:\n  name: "全省各市劳模协会工作交流"\n  part: "嘉兴篇"');
+    // Topics suggested (comment and report), not set.
+    expect(mdx).toMatch(/^topics: \[\] # 建议（按关键词，请确认后填入）：.*zhiyuan-fuwu（志愿服务）/m);
+    expect(verify).toMatch(/话题（topics）未设置；按关键词建议：.*zhiyuan-fuwu（志愿服务）/);
+    // The organisation as printed in full.
+    expect(mdx).toContain('organisation: "嘉兴市劳动模范协会"');
+    // The one article's title is not the issue's title, and both drafts pass the content check together.
+    const caseTitle = /^title: (".*")$/m.exec(mdx)![1];
+    const issueTitle = /^title: (".*")$/m.exec(issueText)![1];
+    expect(caseTitle).not.toBe(issueTitle);
+
+    const site = join(dir, 'site');
+    mkdirSync(join(site, 'content/cases'), { recursive: true });
+    mkdirSync(join(site, 'content/issues'), { recursive: true });
+    for (const name of ['regions.json', 'topics.yaml']) copyFileSync(join(root, 'content', name), join(site, 'content', name));
+    copyFileSync(join(dir, 'cases', caseFile!), join(site, 'content/cases', caseFile!));
+    copyFileSync(join(dir, 'issues/jiaxing-page.yaml'), join(site, 'content/issues/jiaxing-page.yaml'));
+    const { runChecks } = await import('../src/lib/content-check/check-content.ts');
+    const { readContentSources } = await import('../src/lib/content-check/read-sources.ts');
+    const errors = runChecks(await readContentSources(site)).problems.filter((problem) => problem.severity === 'error');
+    expect(errors).toEqual([]);
   });
 });

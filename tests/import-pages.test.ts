@@ -60,10 +60,11 @@ describe('page 000 (温州, four 单位: 标题 articles)', () => {
 
 describe('page 001 (杭州市劳模工匠协会 under 创一流协会 建温暖之家)', () => {
   const result = load('001');
-  it('has one article with the page title, the editor’s note and three section headings', () => {
+  it('has one article titled after the page (not the same title: check refuses duplicates), the editor’s note and three section headings', () => {
     expect(cases(result)).toHaveLength(1);
     const [only] = cases(result);
-    expect(field(only.content, 'title')).toBe('创一流协会 建温暖之家');
+    expect(field(only.content, 'title')).toBe('杭州市劳模工匠协会：创一流协会 建温暖之家');
+    expect(field(only.content, 'titleNote')).toMatch(/暂拟/);
     expect(field(only.content, 'organisation')).toBe('杭州市劳模工匠协会');
     expect(field(issue(result), 'title')).toBe('创一流协会 建温暖之家');
     expect(field(issue(result), 'editorNote')).toMatch(/^为充分发挥各级劳模协会的作用/);
@@ -83,7 +84,9 @@ describe('page 002 (湖州, Markdown headings)', () => {
     expect(cases(result)).toHaveLength(1);
     expect(field(issue(result), 'title')).toBe('特色主题活动展风采 创新服务建设强品牌');
     expect(field(issue(result), 'subtitle')).toBe('——全省各市劳模协会工作交流·湖州篇');
-    expect(field(cases(result)[0].content, 'organisation')).toBe('湖州市劳模协会');
+    // As printed in full in the editor's note, not shortened to 湖州市劳模协会 as in the running text.
+    expect(field(cases(result)[0].content, 'organisation')).toBe('湖州市劳动模范协会');
+    expect(issue(result)).toContain('series:\n  name: "全省各市劳模协会工作交流"\n  part: "湖州篇"');
     expect(body(cases(result)[0].content).match(/^## /gm)).toHaveLength(3);
   });
   it('joins the chain 十｜九届…学习宣传习｜近平 and flags 和諧', () => {

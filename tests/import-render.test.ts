@@ -14,6 +14,14 @@ describe('YAML and MDX escaping', () => {
     }
   });
 
+  it('keeps line breaks, tabs, control and separator characters inside one line of YAML', () => {
+    for (const value of ['两\n行', '制表\t符', '响铃\u0007', '行分隔\u2028段分隔\u2029', 'NEL\u0085', '\uFEFF开头']) {
+      const line = `title: ${yamlString(value)}`;
+      expect(line).not.toContain('\n');
+      expect(parse(line)).toEqual({ title: value });
+    }
+  });
+
   it('escapes MDX-special characters and block starts', () => {
     expect(escapeMdxText('{a} <b> 1<2')).toBe('\\{a\\} \\<b\\> 1\\<2');
     expect(escapeMdxText('# 标题')).toBe('\\# 标题');

@@ -9,6 +9,9 @@ import { parseMdxSource } from '../src/lib/content-check/parse-source.ts';
 import { readContentSources } from '../src/lib/content-check/read-sources.ts';
 import { buildRegionIndex, type Region } from '../src/lib/regions.ts';
 import { parseDateInput, proposeId, resolveRegion, resolveTopics } from '../src/lib/scaffold/inputs.ts';
+import { foldToOneLine } from '../src/lib/scaffold/one-line.ts';
+import { caseTemplate, yamlValue } from '../src/lib/scaffold/templates.ts';
+import { runInTerminal } from './support/terminal.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const regions = buildRegionIndex(JSON.parse(readFileSync(join(root, 'content/regions.json'), 'utf8')) as Region[]);
@@ -48,6 +51,40 @@ describe('reading what editors type', () => {
   it('proposes a pinyin id and avoids taken ones', () => {
     expect(proposeId(['平阳县劳模协会', '标题'], new Set())).toBe('ping-yang-xian-lao-mo-xie-hui');
     expect(proposeId(['乐清市总工会'], new Set(['yue-qing-shi-zong-gong-hui']))).toBe('yue-qing-shi-zong-gong-hui-2');
+  });
+});
+
+describe('one-line fields', () => {
+  it('folds line breaks (nothing next to Chinese, a space between Latin words) and refuses control characters', () => {
+    expect(foldToOneLine('标题', '标题\n第二行')).toEqual({ ok: true, text: '标题第二行', folded: true });
+    expect(foldToOneLine('标题', ' 劳模 \r\n  工匠\u2028风采 ')).toEqual({ ok: true, text: '劳模工匠风采', folded: true });
+    expect(foldToOneLine('标题', 'Model\nworkers')).toEqual({ ok: true, text: 'Model workers', folded: true });
+    expect(foldToOneLine('标题', '“2×4”组织架构')).toEqual({ ok: true, text: '“2×4”组织架构', folded: false });
+    const control = foldToOneLine('单位', '平阳\u0007县');
+    expect(control.ok).toBe(false);
+    expect(!control.ok && control.message).toContain('单位里有看不见的控制字符');
+  });
+
+  it('writes values as one-line YAML scalars and refuses to write one that spans lines', () => {
+    for (const value of ['标题: 冒号', '# 井号', '"引号"', '- 列表', 'true', '2024', "it's"]) {
+      expect(parseYaml(`title: ${yamlValue(value)}`)).toEqual({ title: value });
+    }
+    expect(() => yamlValue('两\n行')).toThrow(/spans lines/);
+  });
+
+  it('the case template keeps every field a key of its own whatever the title holds', () => {
+    const text = caseTemplate({
+      title: '标题: “引号” # 不是注释',
+      organisation: '平阳县劳模协会',
+      region: 'pingyang',
+      regionLabel: '温州市 › 平阳县',
+      topics: [],
+      publication: '劳模工匠专版',
+      date: '2024-01-01',
+      datePrecision: 'year',
+      draft: true,
+    });
+    expect(parseMdxSource(text).data).toMatchObject({ title: '标题: “引号” # 不是注释', draft: true, region: 'pingyang' });
   });
 });
 
@@ -132,7 +169,96 @@ describe('npm run new (flags, no terminal)', { timeout: 60_000 }, () => {
     expect(run('issue', '--title', 'x', '--cases', 'nothing').stderr).toContain('找不到文章：nothing');
   });
 
+  it('folds a title with a line break into one line, says so, and writes a file that passes the check', async () => {
+    const result = run('case', '--title', '打造金字招牌\n助力共同富裕', '--organisation', '鹿城区劳模协会', '--region', 'lucheng', '--date', '2024', '--id', 'two-lines');
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('标题只能写一行，其中的换行已去掉：打造金字招牌助力共同富裕');
+    const data = parseMdxSource(readFileSync(join(dir, 'content/cases/two-lines.mdx'), 'utf8')).data;
+    expect(data).toMatchObject({ title: '打造金字招牌助力共同富裕', region: 'lucheng', draft: true });
+    const { problems } = runChecks(await readContentSources(dir));
+    expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+  });
+
+  it('writes nothing when the new file would not pass the check, and shows why', () => {
+    const listed = files('cases');
+    const result = run('case', '--title', '已有的文章', '--organisation', '平阳县劳模协会', '--date', '2024', '--id', 'same-title');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('与 content/cases/existing.mdx 相同');
+    expect(result.stderr).toContain('所以没有写入');
+    expect(readdirSync(join(dir, 'content/cases'))).toEqual(listed);
+  });
+
+  it('refuses control characters in a one-line field', () => {
+    const result = run('case', '--title', '标题', '--organisation', '平阳\u0007县', '--region', 'pingyang');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('控制字符');
+  });
+
   it('prints its usage', () => {
     expect(execFileSync(process.execPath, [join(root, 'scripts/new.ts'), '--help'], { encoding: 'utf8' })).toContain('npm run new -- case');
+  });
+});
+
+describe('npm run new at a terminal: Ctrl-D and Ctrl-C end cleanly', { timeout: 60_000 }, () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'laomo-new-tty-'));
+    mkdirSync(join(dir, 'content/cases'), { recursive: true });
+    mkdirSync(join(dir, 'content/issues'), { recursive: true });
+    copyFileSync(join(root, 'content/regions.json'), join(dir, 'content/regions.json'));
+    copyFileSync(join(root, 'content/topics.yaml'), join(dir, 'content/topics.yaml'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const start = () => runInTerminal(['npm', 'run', 'new', '--', 'case', '--root', dir], { cwd: root });
+  const noStackTrace = (output: string) => {
+    expect(output).not.toMatch(/AbortError|Error:|\n\s+at /);
+  };
+
+  it('Ctrl-D (end of input) at the first prompt: a Chinese line, exit code 1, no file', async () => {
+    const session = start();
+    await session.waitFor('标题：');
+    session.endInput();
+    const { code, output } = await session.done;
+    expect(output).toContain('已取消，未写入任何文件。');
+    noStackTrace(output);
+    expect(code).toBe(1);
+    expect(readdirSync(join(dir, 'content/cases'))).toEqual([]);
+  });
+
+  it('asks for each field and writes the case when every question is answered', async () => {
+    const session = start();
+    for (const [prompt, answer] of [
+      ['标题：', '终端里写的标题'],
+      ['日期', '2024-05'],
+      ['单位', '平阳县劳模协会'],
+      ['地区（', ''],
+      ['是这个地区吗', ''],
+      ['话题', '1'],
+      ['文件名', 'typed-in-terminal'],
+    ] as const) {
+      await session.waitFor(prompt);
+      session.type(`${answer}\r`);
+    }
+    const { code, output } = await session.done;
+    expect(code, output).toBe(0);
+    expect(output).toContain('已新建 content/cases/typed-in-terminal.mdx');
+    const data = parseMdxSource(readFileSync(join(dir, 'content/cases/typed-in-terminal.mdx'), 'utf8')).data;
+    expect(data).toMatchObject({ title: '终端里写的标题', region: 'pingyang', date: '2024-05-01', topics: [topics[0].id] });
+    rmSync(join(dir, 'content/cases/typed-in-terminal.mdx'));
+  });
+
+  it('Ctrl-C at a later prompt: a Chinese line, exit code 130, no file', async () => {
+    const session = start();
+    await session.waitFor('标题：');
+    session.type('测试标题\r');
+    await session.waitFor('日期');
+    session.type('2024\r');
+    await session.waitFor('单位');
+    session.type('\x03');
+    const { code, output } = await session.done;
+    expect(output).toContain('已取消，未写入任何文件。');
+    noStackTrace(output);
+    expect(code).toBe(130);
+    expect(readdirSync(join(dir, 'content/cases'))).toEqual([]);
   });
 });

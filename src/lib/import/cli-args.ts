@@ -1,9 +1,10 @@
 /** Command-line arguments of `npm run import`, parsed without side effects. */
 
 export const USAGE = [
-  '用法：npm run import -- <版面文件.txt> [--issue <期号>] [--force] [--out <目录>]',
+  '用法：npm run import -- <版面文件.txt 或 文件夹> [--issue <期号>] [--force] [--out <目录>]',
   '',
   '  <版面文件.txt>   排版系统导出的纯文本版面（UTF-8 或 GB18030/GBK 编码均可）',
+  '  <文件夹>         导入文件夹里的每个 .txt 文件（不含子文件夹），每个文件是一个版面、一个期次',
   '  --issue <期号>   期次文件名，只能用小写字母、数字和连字符（默认按文件名生成）',
   '  --force          允许覆盖已存在的文件（默认遇到同名文件就停止，什么也不写）',
   '  --out <目录>     输出到哪个内容目录（默认 content），文章写入 <目录>/cases，期次写入 <目录>/issues',

@@ -29,6 +29,13 @@ export interface PunctuationResult {
 }
 
 export function fixPunctuation(text: string): PunctuationResult {
+  const marks = fixMarks(text);
+  const stops = fixStopsAndQuotes(marks.text);
+  return { text: stops.text, changes: [...marks.changes, ...stops.changes], rejected: marks.rejected };
+}
+
+/** `, : ; ? ! ( )` through zhlint, each change kept only in Chinese context. */
+function fixMarks(text: string): PunctuationResult {
   if (!/[,:;?!()]/.test(text)) return { text, changes: [], rejected: false };
   const proposed = run(text, ZHLINT_OPTIONS).result as string;
   if (proposed.length !== text.length) return { text, changes: [], rejected: true };
@@ -85,4 +92,36 @@ function matchBrackets(text: string): Map<number, number> {
 
 function context(text: string, i: number): string {
   return text.slice(Math.max(0, i - 4), i + 5);
+}
+
+const HAN_BEFORE = '[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]';
+/**
+ * What zhlint leaves alone, fixed only where the text around is Chinese: `...` after Chinese → `……`; a single
+ * `.` right after a Han character → `。` (a decimal point or a Latin abbreviation never has one before it);
+ * a pair of straight quotes around Chinese text → `“”`.
+ */
+const STOP_RULES: { mark: string; pattern: RegExp; replace: (match: string) => string }[] = [
+  { mark: '...', pattern: new RegExp(`(?<=${HAN_BEFORE}|[，。；：！？”）])\\.{3,}`, 'g'), replace: () => '……' },
+  { mark: '.', pattern: new RegExp(`(?<=${HAN_BEFORE})\\.(?!\\.)`, 'g'), replace: () => '。' },
+  { mark: '"', pattern: /"([^"\n]*)"/g, replace: (match) => (HAN.test(match) ? `“${match.slice(1, -1)}”` : match) },
+];
+
+function fixStopsAndQuotes(text: string): { text: string; changes: PunctuationChange[] } {
+  const changes: PunctuationChange[] = [];
+  let out = text;
+  for (const rule of STOP_RULES) {
+    out = out.replace(rule.pattern, (match: string, ...rest: unknown[]) => {
+      const offset = rest.find((item) => typeof item === 'number') as number;
+      const source = rest.find((item) => typeof item === 'string' && item.length >= match.length && (item as string).slice(offset, offset + match.length) === match) as string;
+      const replacement = rule.replace(match);
+      if (replacement !== match) {
+        const left = source.slice(Math.max(0, offset - 4), offset);
+        const right = source.slice(offset + match.length, offset + match.length + 4);
+        const shown = (middle: string) => (middle.length > 12 ? `${middle.slice(0, 4)}…${middle.slice(-4)}` : middle);
+        changes.push({ mark: rule.mark, before: `${left}${shown(match)}${right}`, after: `${left}${shown(replacement)}${right}` });
+      }
+      return replacement;
+    });
+  }
+  return { text: out, changes };
 }

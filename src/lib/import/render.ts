@@ -13,6 +13,8 @@ export interface CaseDraft {
   organisation: string;
   region: string;
   byline?: string;
+  /** Topics suggested by keyword, written as a comment for the editor to confirm (never set). */
+  topicSuggestions?: { id: string; name: string }[];
   sourceFile: string;
   year: number;
   body: Unit[];
@@ -26,6 +28,7 @@ export interface IssueDraft {
   titleNote?: string;
   editorNote?: string;
   cases: string[];
+  series?: { name: string; part: string };
   sourceFile: string;
   year: number;
 }
@@ -55,7 +58,9 @@ export function renderCaseMdx(draft: CaseDraft): string {
       ? `organisation: ${yamlString(draft.organisation)}`
       : 'organisation: "" # TODO: 未能从标题或正文识别单位，请编辑填写',
     `region: ${yamlString(draft.region)}`,
-    'topics: []',
+    draft.topicSuggestions?.length
+      ? `topics: [] # 建议（按关键词，请确认后填入）：${draft.topicSuggestions.map((t) => `${t.id}（${t.name}）`).join('、')}`
+      : 'topics: []',
     ...optional('byline', draft.byline),
     'source:',
     `  publication: ${yamlString(PUBLICATION)}`,
@@ -74,6 +79,7 @@ export function renderIssueYaml(issue: IssueDraft): string {
     ...optional('subtitle', issue.subtitle),
     ...optional('titleNote', issue.titleNote),
     ...optional('editorNote', issue.editorNote),
+    ...(issue.series ? ['series:', `  name: ${yamlString(issue.series.name)}`, `  part: ${yamlString(issue.series.part)}`] : []),
     'cases:',
     ...issue.cases.map((id) => `  - ${yamlString(id)}`),
     'source:',

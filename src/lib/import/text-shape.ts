@@ -10,8 +10,11 @@ export const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const FINAL = /[。！？!?…]$/;
 const FINAL_IN_QUOTE = /[。！？!?…][”’）)」』]+$/;
 
+/** A half-width stop or ellipsis typed after Chinese (`2万余条.`, `尽力解难...`) ends a paragraph too. */
+const HALF_WIDTH_FINAL = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff”’）」』]\.+$/;
+
 export function endsParagraph(text: string): boolean {
-  return FINAL.test(text) || FINAL_IN_QUOTE.test(text);
+  return FINAL.test(text) || FINAL_IN_QUOTE.test(text) || HALF_WIDTH_FINAL.test(text);
 }
 
 /** Visible length: whitespace does not count. */
@@ -126,5 +129,9 @@ export function normalizeForCompare(text: string): string {
 }
 
 export function foldWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/。/g, '.');
+  return text
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/。/g, '.')
+    .replace(/[“”]/g, '"')
+    .replace(/(?:…+|\.{3,})/g, '…');
 }

@@ -5,9 +5,14 @@
 import { stringify } from 'yaml';
 import type { DatePrecision } from '../../schemas/dates.ts';
 
-/** A YAML scalar on one line: plain when that is safe, quoted otherwise. */
+/**
+ * A YAML scalar on one line: plain when that is safe, quoted otherwise. A value with a line break would become
+ * a block scalar, which this inline position cannot hold: callers fold such values first (one-line.ts).
+ */
 export function yamlValue(value: string): string {
-  return stringify(value, { lineWidth: 0 }).trimEnd();
+  const scalar = stringify(value, { lineWidth: 0 }).trimEnd();
+  if (scalar.includes('\n')) throw new Error(`yamlValue: value spans lines: ${JSON.stringify(value)}`);
+  return scalar;
 }
 
 export interface CaseValues {
