@@ -2,13 +2,16 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { contentPaths } from '../content-paths.ts';
 import type { ContentSources, SourceFile } from './check-content.ts';
+import { utf8Problem } from './encoding.ts';
 
 async function readSource(root: string, path: string, collectionDir?: string): Promise<SourceFile> {
   const absolute = join(root, path);
+  const bytes = await readFile(absolute);
   return {
-    file: relative(root, absolute),
-    relativePath: collectionDir ? relative(join(root, collectionDir), absolute) : undefined,
-    text: await readFile(absolute, 'utf8'),
+    file: relative(root, absolute).split(sep).join('/'),
+    relativePath: collectionDir ? relative(join(root, collectionDir), absolute).split(sep).join('/') : undefined,
+    text: bytes.toString('utf8'),
+    encoding: utf8Problem(bytes),
   };
 }
 
