@@ -54,7 +54,7 @@ export function emptyBodyProblem(file: string, source: ParsedSource, draft: bool
   if (draft || source.body === undefined || visibleBody(source.body)) return undefined;
   return {
     file,
-    line: Math.max(1, (source.bodyStartLine ?? 2) - 1),
+    line: source.bodyStartLine,
     field: '正文',
     message: '正文是空的：第二个 --- 之后没有文字，发布后是一个空白页面',
     hint: '在第二个 --- 下面空一行，写上文章正文。还没写好的文章请设 draft: true（草稿不会发布）。',
