@@ -25,6 +25,13 @@ describe('YAML errors in Chinese', () => {
     expect(first('source:\n  publication: 专版\n   page: 第3版\n').message).toMatch(/缩进|冒号/);
   });
 
+  it('tells a forgotten colon, an over-indented line, an unclosed bracket and text after a quote apart', () => {
+    expect(first('title 标题\ndate: 2022\n')).toMatchObject({ line: 1, message: '这一行缺少冒号，应写作 “字段名: 值”' });
+    expect(first('title: 标题\n  subtitle: 副题\n')).toMatchObject({ message: '下一行缩进多了，被当成了这个值的一部分' });
+    expect(first('title: [未闭合\ncases:\n  - a\n').message).toContain('方括号 [ 或花括号 { 没有闭合');
+    expect(first('title: "标题"副题\n')).toMatchObject({ message: '引号后面还有文字' });
+  });
+
   it('keeps the original message for a code it does not know', () => {
     expect(explainYamlError({ code: 'SOMETHING_NEW', message: 'Odd thing' })).toMatchObject({ message: '格式错误（Odd thing）' });
   });

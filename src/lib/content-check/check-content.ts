@@ -67,7 +67,9 @@ interface Located {
 const idRef = () => z.string().min(1);
 
 function syntaxProblems(file: string, source: ParsedSource): Problem[] {
-  return source.errors.map((error): Problem => {
+  // One message per line: the yaml library often reports a second, derived error at the same place.
+  const firstPerLine = source.errors.filter((error, index) => error.line === undefined || source.errors.findIndex((other) => other.line === error.line) === index);
+  return firstPerLine.map((error): Problem => {
     if (!error.code) return { file, line: error.line, field: '(格式)', message: error.message, hint: '文件第一行写 ---，下面是 title: 等字段，再用一行 --- 结束，之后是正文。可参照 content/cases/ 中已有的文件。', severity: 'error' };
     const { message, hint } = explainYamlError({ ...error, code: error.code });
     const where = error.line ? `（第 ${error.line} 行${error.column ? `第 ${error.column} 列` : ''}）` : '';

@@ -21,13 +21,24 @@ const generalHint = '检查这一行的缩进（用空格，不用 Tab）、冒�
 /** An unquoted value that itself holds `: ` (e.g. `title: 标题: 副题`) — YAML reads it as a nested field. */
 const colonInValue = (lineText = '') => /^\s*(?:-\s+)?[\w.-]+:\s+[^'"\s][^#]*:(?:\s|$)/.test(lineText);
 
+const unclosedFlow = { message: '方括号 [ 或花括号 { 没有闭合（可能在上面一行）', hint: '值以 [ 或 { 开头时会被当成列表；请给整个值加引号，如 title: "[专版] 标题"，或补上 ] }。' };
+/** A line with text but no `key:` — the colon was forgotten (or is full-width). */
+const missingColon = (lineText = '') => lineText.trim() !== '' && !/^\s*(?:-\s+)?[^\s:#][^:]*:(?:\s|$)/.test(lineText) && !/^\s*-\s/.test(lineText) && !/^\s*#/.test(lineText);
+
 export function explainYamlError({ code, message, lineText }: YamlErrorInput): YamlErrorExplanation {
+  if (/Flow (sequence|mapping|collection)|flow collection/i.test(message)) return unclosedFlow;
+  if ((code === 'MULTILINE_IMPLICIT_KEY' || code === 'MISSING_CHAR') && missingColon(lineText)) {
+    return { message: '这一行缺少冒号，应写作 “字段名: 值”', hint: '字段名后面是半角冒号“:”加一个空格（不能用全角“：”）；这一行如果是上一行的值的延续，请把它接到上一行，或给整个值加引号。' };
+  }
   switch (code) {
     case 'TAB_AS_INDENT':
       return { message: '缩进用了 Tab（制表符）', hint: '请把行首的 Tab 换成空格（每级两个空格），与上下行对齐。' };
     case 'BLOCK_AS_IMPLICIT_KEY':
-      if (colonInValue(lineText) || /compact mappings/.test(message)) {
+      if (colonInValue(lineText)) {
         return { message: '值里有冒号，被当成了新的字段', hint: '标题（或其他值）里有冒号时，请给整个值加引号，如 title: "标题：副题"（也可以把半角冒号改成全角“：”）。' };
+      }
+      if (/compact mappings/.test(message)) {
+        return { message: '下一行缩进多了，被当成了这个值的一部分', hint: '同一级的字段要从同一列开始：删去下一行开头多出的空格。' };
       }
       return { message: '这一行的写法会被当成字段名', hint: generalHint };
     case 'DUPLICATE_KEY':
@@ -52,6 +63,9 @@ export function explainYamlError({ code, message, lineText }: YamlErrorInput): Y
     case 'UNEXPECTED_TOKEN':
       if (/Unexpected .* in (flow|collection|flow map|flow sequence)|Unexpected , in/.test(message)) {
         return { message: '括号或逗号用得不对', hint: '值里有 [ ] { } 或以它们开头时，请给整个值加引号；列表请用每行一项的 “- ”。' };
+      }
+      if (/at node end/.test(message) && /["']/.test(lineText ?? '')) {
+        return { message: '引号后面还有文字', hint: '引号要把整个值括起来，如 title: "标题"；值里面要用引号时请用中文引号“”。' };
       }
       return { message: '这里有多余的内容', hint: generalHint };
     case 'BLOCK_IN_FLOW':
