@@ -45,6 +45,7 @@ function batchContents(output: Buffer): (string | undefined)[] {
   return texts;
 }
 
+/** The published cases of the compared state whose files have changed or gone since (the rest cannot be missing). */
 export function readPublishedBefore(root: string, now = new Date()): PublishedBefore | undefined {
   const ref = comparedRef(root);
   if (!ref) return undefined;
@@ -53,7 +54,11 @@ export function readPublishedBefore(root: string, now = new Date()): PublishedBe
   const casesDir = posix(relative(top, join(root, contentPaths.cases)));
   const listing = git(root, ['ls-tree', '-r', '-z', '--full-name', '--name-only', ref, '--', join(root, contentPaths.cases)]);
   if (!listing) return undefined;
-  const paths = listing.toString('utf8').split('\0').filter((path) => path.endsWith('.mdx'));
+  // Only files changed (or gone) since then can have lost their address: the others keep their id.
+  const changed = git(root, ['diff', '--name-only', '-z', '--no-renames', ref, '--', join(root, contentPaths.cases)]);
+  if (changed === undefined) return undefined;
+  const changedPaths = new Set(changed.toString('utf8').split('\0'));
+  const paths = listing.toString('utf8').split('\0').filter((path) => path.endsWith('.mdx') && changedPaths.has(path));
   if (!paths.length) return { ref, cases: [] };
   const output = git(root, ['cat-file', '--batch'], paths.map((path) => `${ref}:${path}`).join('\n') + '\n');
   if (!output) return undefined;

@@ -235,8 +235,9 @@ export function runChecks(sources: ContentSources, { now = new Date(), published
   }
 
   // File names that are not the address, and provenance files that are not in the archive.
-  for (const [entry, sourceFile] of [...cases.map((entry) => [entry, sources.cases] as const), ...issues.map((entry) => [entry, sources.issues] as const)]) {
-    const relativePath = sourceFile.find((file) => file.file === entry.file)?.relativePath ?? entry.file.split('/').pop()!;
+  const relativePaths = new Map([...sources.cases, ...sources.issues].map((file) => [file.file, file.relativePath ?? file.file.split('/').pop()!]));
+  for (const entry of [...cases, ...issues]) {
+    const relativePath = relativePaths.get(entry.file)!;
     const badName = fileNameProblem(entry.file, relativePath, entry.data);
     if (badName) problems.push(badName);
     const badSource = sourceFileProblem(entry.file, entry.source, entry.data, sources.assets);

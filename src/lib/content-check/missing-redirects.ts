@@ -16,7 +16,7 @@ export interface PublishedCase {
 export interface PublishedBefore {
   /** What it was compared with, for messages: `origin/main`, `HEAD`. */
   ref: string;
-  /** The cases that were published there (not drafts, not scheduled for later). */
+  /** Cases that were published there (not drafts, not scheduled for later); may be only those whose files changed since. */
   cases: PublishedCase[];
 }
 
