@@ -96,6 +96,7 @@ describe('file names', () => {
     expect(fileNameProblem('content/cases/pingyang-2x4.mdx', 'pingyang-2x4.mdx', {})).toBeUndefined();
     expect(fileNameProblem('content/cases/平阳.mdx', '平阳.mdx', { slug: 'pingyang' })).toBeUndefined();
     expect(fileNameProblem('content/cases/平阳.mdx', '平阳.mdx', {})?.hint).toContain('git mv "content/cases/平阳.mdx" content/cases/ping-yang.mdx');
+    expect(fileNameProblem('content/issues/专版.yaml', '专版.yaml', {})?.hint).toContain('git mv "content/issues/专版.yaml" content/issues/zhuan-ban.yaml。');
   });
 });
 
@@ -134,5 +135,19 @@ describe('astro check output', () => {
     expect(lines).toEqual(['src/pages/a.astro:3:7 - error ts(2322): Type number is not assignable to type string.']);
     expect(summary).toEqual({ files: 157, errors: 1, warnings: 0, hints: 2 });
     expect(describeAstroCheckSummary(summary!)).toBe('代码检查未通过（astro check）：检查了 157 个文件：1 个错误，0 个警告，2 个提示。请把上面的错误交给网站维护人员。');
+  });
+});
+
+describe('a redirect list that is not UTF-8', () => {
+  it('is reported as such instead of as garbled rules', async () => {
+    const { checkContent } = await import('../src/lib/content-check/check-content.ts');
+    const problems = checkContent({
+      regions: { file: 'content/regions.json', text: '[]' },
+      topics: { file: 'content/topics.yaml', text: '[]' },
+      cases: [],
+      issues: [],
+      redirects: { file: 'content/redirects.yaml', text: '- from: /a/\n  to: /\uFFFD/\n', encoding: { line: 2, column: 7, looksLikeGbk: true } },
+    });
+    expect(problems.map((problem) => [problem.file, problem.line, problem.message.slice(0, 13)])).toEqual([['content/redirects.yaml', 2, '文件不是 UTF-8 编码']]);
   });
 });

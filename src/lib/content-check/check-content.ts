@@ -275,7 +275,9 @@ export function runChecks(sources: ContentSources, { now = new Date(), published
     });
   }
 
-  if (sources.redirects) problems.push(...redirectProblems(sources, cases, issues, regions, topics, caseReason, now));
+  const redirectsEncoding = sources.redirects && encodingProblem(sources.redirects);
+  if (redirectsEncoding) problems.push(redirectsEncoding);
+  else if (sources.redirects) problems.push(...redirectProblems(sources, cases, issues, regions, topics, caseReason, now));
   if (publishedBefore) {
     const rules = sources.redirects ? parseRedirects(sources.redirects.text).rules : [];
     problems.push(...missingRedirectProblems(publishedBefore, { caseIds: caseIds, cases: cases.map((entry) => ({ id: entry.id, title: entry.data.title })), rules, redirectsFile: sources.redirects }));

@@ -35,7 +35,7 @@ export function fileNameProblem(file: string, relativePath: string, data: Record
     line: 1,
     field: '文件名',
     message: `文件名 “${relativePath}” 含有大写字母、空格、中文或其他符号，网址会变成 /${collection}/${id}/，与文件名不一致`,
-    hint: `文件名就是网址，只能用小写拼音、数字和连字符 -。请改名为 ${suggested}${extension}：git mv "${file}" ${folder}${suggested}${extension}（专版的 cases 里也要改成 ${suggested}）。`,
+    hint: `文件名就是网址，只能用小写拼音、数字和连字符 -。请改名为 ${suggested}${extension}：git mv "${file}" ${folder}${suggested}${extension}${collection === 'cases' ? `（专版的 cases 里也要改成 ${suggested}）` : ''}。`,
     severity: 'error',
   };
 }
