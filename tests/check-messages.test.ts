@@ -151,3 +151,28 @@ describe('a redirect list that is not UTF-8', () => {
     expect(problems.map((problem) => [problem.file, problem.line, problem.message.slice(0, 13)])).toEqual([['content/redirects.yaml', 2, '文件不是 UTF-8 编码']]);
   });
 });
+
+describe('files the site would not read', () => {
+  it('reports a case saved as .md or .mdx.txt and an issue saved as .yml, and an unclosed frontmatter', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, cpSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { readContentSources } = await import('../src/lib/content-check/read-sources.ts');
+    const { checkContent } = await import('../src/lib/content-check/check-content.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'laomo-unread-'));
+    try {
+      mkdirSync(join(dir, 'content/cases/images'), { recursive: true });
+      mkdirSync(join(dir, 'content/issues'), { recursive: true });
+      cpSync(join(import.meta.dirname, '../content/regions.json'), join(dir, 'content/regions.json'));
+      cpSync(join(import.meta.dirname, '../content/topics.yaml'), join(dir, 'content/topics.yaml'));
+      for (const name of ['cases/a.md', 'cases/b.mdx.txt', 'issues/c.yml', 'cases/images/photo.jpg', 'cases/.DS_Store']) writeFileSync(join(dir, 'content', name), 'x');
+      writeFileSync(join(dir, 'content/cases/open.mdx'), '---\ntitle: 没有结束\n\n正文。\n');
+      const problems = checkContent(await readContentSources(dir));
+      expect(problems.filter((problem) => problem.field === '文件名').map((problem) => problem.file).sort()).toEqual(['content/cases/a.md', 'content/cases/b.mdx.txt', 'content/issues/c.yml']);
+      expect(problems.find((problem) => problem.file === 'content/cases/b.mdx.txt')!.hint).toContain('请改名为 b.mdx');
+      expect(problems.find((problem) => problem.file === 'content/cases/open.mdx')!.message).toContain('缺少第二个 --- 行');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -39,6 +39,8 @@ export interface ContentSources {
   assets?: ReadonlySet<string>;
   /** Page files under src/pages, relative to it (`about.mdx`, `cases/[id].astro`), to know which addresses exist. */
   routes?: string[];
+  /** Files among the cases and issues that the site does not read (`a.md`, `a.mdx.txt`, `a.yml`). */
+  unread?: string[];
 }
 
 export interface CheckOptions {
@@ -231,6 +233,19 @@ export function runChecks(sources: ContentSources, { now = new Date(), published
       if (other) {
         problems.push(referenceProblem(entry, ['cases', index], field, `文章 “${caseId}” 已列在专版 ${other.file} 中`, '一篇文章只属于一个专版，请从其中一个专版中删去。'));
       } else issueOfCase.set(caseId, entry);
+    });
+  }
+
+  for (const file of sources.unread ?? []) {
+    const isCase = file.startsWith('content/cases/');
+    const wanted = isCase ? '.mdx' : '.yaml';
+    const base = file.split('/').pop()!.replace(/(\.[A-Za-z]+)+$/, '');
+    problems.push({
+      file,
+      field: '文件名',
+      message: `网站不会读取这个文件：${isCase ? '案例' : '专版'}文件的扩展名必须是 ${wanted}`,
+      hint: `请改名为 ${base}${wanted}（注意 Windows 可能隐藏了真正的扩展名，如 .txt）；不需要的文件请移出 content/。`,
+      severity: 'error',
     });
   }
 

@@ -61,7 +61,9 @@ export function parseYamlSource(text: string, lineOffset = 0, yamlOffset = 0): P
 export function parseMdxSource(text: string): ParsedSource {
   const match = frontmatterPattern.exec(text);
   if (!match) {
-    return { data: undefined, lineOf: () => 1, errors: [{ line: 1, message: '文件开头缺少以 --- 包围的元数据（frontmatter）' }] };
+    const opened = /^\uFEFF?---[ \t]*\r?\n/.test(text);
+    const message = opened ? '文件开头的元数据（frontmatter）没有结束：缺少第二个 --- 行' : '文件开头缺少以 --- 包围的元数据（frontmatter）';
+    return { data: undefined, lineOf: () => 1, errors: [{ line: 1, message }] };
   }
   const parsed = parseYamlSource(match[1] ?? '', 1, match[0].indexOf('\n') + 1);
   const bodyStartLine = match[0].split('\n').length;
