@@ -209,6 +209,14 @@ describe('npm run check: published cases that lose their address', { timeout: 18
     expect(draft.status, draft.output).toBe(0);
   });
 
+  it('a renamed issue without a redirect fails too: its address is printed in the newspaper', () => {
+    git('mv', 'content/issues/gonghui-dongtai-2022-01.yaml', 'content/issues/gonghui-dongtai-2022.yaml');
+    const { status, output } = check();
+    expect(status).toBe(1);
+    expect(output).toContain('已发布的专版 content/issues/gonghui-dongtai-2022-01.yaml（网址 /issues/gonghui-dongtai-2022-01/）已改名为 gonghui-dongtai-2022');
+    expect(output).toContain('      - from: /issues/gonghui-dongtai-2022-01/\n        to: /issues/gonghui-dongtai-2022/');
+  });
+
   it('compares with the upstream branch when there is one, so a committed rename is still caught', () => {
     const remote = `${dir}-remote.git`;
     spawnSync('git', ['init', '-q', '--bare', remote]);

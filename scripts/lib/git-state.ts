@@ -1,5 +1,5 @@
 /**
- * What git knows about the content, for `npm run check`: the cases published in the last committed state
+ * What git knows about the content, for `npm run check`: the cases and issues published in the last committed state
  * (the upstream branch when there is one, else HEAD), and the content files changed since. Without git, or
  * outside a repository, or before the first commit, both are undefined and the check goes on without them.
  */
@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { join, relative, sep } from 'node:path';
 import { globEntryId } from '../../src/lib/content-check/entry-id.ts';
 import type { PublishedBefore, PublishedCase } from '../../src/lib/content-check/missing-redirects.ts';
-import { parseMdxSource } from '../../src/lib/content-check/parse-source.ts';
+import { parseMdxSource, parseYamlSource } from '../../src/lib/content-check/parse-source.ts';
 import { contentPaths } from '../../src/lib/content-paths.ts';
 import { unpublishedReason } from '../../src/lib/publishing.ts';
 
@@ -45,37 +45,45 @@ function batchContents(output: Buffer): (string | undefined)[] {
   return texts;
 }
 
-/** The published cases of the compared state whose files have changed or gone since (the rest cannot be missing). */
+/**
+ * The published cases and issues of the compared state whose files have changed or gone since (the others
+ * keep their id, so they cannot be missing).
+ */
 export function readPublishedBefore(root: string, now = new Date()): PublishedBefore | undefined {
   const ref = comparedRef(root);
   if (!ref) return undefined;
   const top = git(root, ['rev-parse', '--show-toplevel'])?.toString().trim();
   if (!top) return undefined;
-  const casesDir = posix(relative(top, join(root, contentPaths.cases)));
-  const listing = git(root, ['ls-tree', '-r', '-z', '--full-name', '--name-only', ref, '--', join(root, contentPaths.cases)]);
-  if (!listing) return undefined;
-  // Only files changed (or gone) since then can have lost their address: the others keep their id.
-  const changed = git(root, ['diff', '--name-only', '-z', '--no-renames', ref, '--', join(root, contentPaths.cases)]);
+  const cases = publishedIn(root, top, ref, contentPaths.cases, '.mdx', now);
+  const issues = publishedIn(root, top, ref, contentPaths.issues, '.yaml', now);
+  return cases && issues ? { ref, cases, issues } : undefined;
+}
+
+function publishedIn(root: string, top: string, ref: string, folder: string, extension: string, now: Date): PublishedCase[] | undefined {
+  const folderFromTop = posix(relative(top, join(root, folder)));
+  const listing = git(root, ['ls-tree', '-r', '-z', '--full-name', '--name-only', ref, '--', join(root, folder)]);
+  if (listing === undefined) return undefined;
+  const changed = git(root, ['diff', '--name-only', '-z', '--no-renames', ref, '--', join(root, folder)]);
   if (changed === undefined) return undefined;
   const changedPaths = new Set(changed.toString('utf8').split('\0'));
-  const paths = listing.toString('utf8').split('\0').filter((path) => path.endsWith('.mdx') && changedPaths.has(path));
-  if (!paths.length) return { ref, cases: [] };
+  const paths = listing.toString('utf8').split('\0').filter((path) => path.endsWith(extension) && changedPaths.has(path));
+  if (!paths.length) return [];
   const output = git(root, ['cat-file', '--batch'], paths.map((path) => `${ref}:${path}`).join('\n') + '\n');
   if (!output) return undefined;
   const texts = batchContents(output);
-  const cases: PublishedCase[] = [];
+  const entries: PublishedCase[] = [];
   paths.forEach((path, index) => {
     const text = texts[index];
     if (text === undefined) return;
-    const data = parseMdxSource(text).data as Record<string, unknown> | undefined;
+    const data = (extension === '.mdx' ? parseMdxSource(text) : parseYamlSource(text)).data as Record<string, unknown> | undefined;
     if (!data || typeof data !== 'object') return;
     const date = data.date instanceof Date ? data.date : new Date(String(data.date));
     // An unreadable date counts as published: better to ask for a redirect than to lose an address.
     if (unpublishedReason({ draft: data.draft === true, date: Number.isNaN(date.getTime()) ? new Date(0) : date }, now)) return;
-    const relativePath = path.slice(casesDir.length + 1);
-    cases.push({ id: globEntryId(relativePath, data), file: posix(relative(root, join(top, path))), title: typeof data.title === 'string' ? data.title : undefined });
+    const relativePath = path.slice(folderFromTop.length + 1);
+    entries.push({ id: globEntryId(relativePath, data), file: posix(relative(root, join(top, path))), title: typeof data.title === 'string' ? data.title : undefined });
   });
-  return { ref, cases };
+  return entries;
 }
 
 /** Content files (root-relative) changed or added since HEAD, including untracked ones; undefined outside git. */

@@ -295,7 +295,16 @@ export function runChecks(sources: ContentSources, { now = new Date(), published
   else if (sources.redirects) problems.push(...redirectProblems(sources, cases, issues, regions, topics, caseReason, now));
   if (publishedBefore) {
     const rules = sources.redirects ? parseRedirects(sources.redirects.text).rules : [];
-    problems.push(...missingRedirectProblems(publishedBefore, { caseIds: caseIds, cases: cases.map((entry) => ({ id: entry.id, title: entry.data.title })), rules, redirectsFile: sources.redirects }));
+    problems.push(
+      ...missingRedirectProblems(publishedBefore, {
+        caseIds,
+        cases: cases.map((entry) => ({ id: entry.id, title: entry.data.title })),
+        issueIds: new Set(issues.map((entry) => entry.id)),
+        issues: issues.map((entry) => ({ id: entry.id, title: entry.data.title })),
+        rules,
+        redirectsFile: sources.redirects,
+      }),
+    );
   }
 
   return { problems, fixes };
