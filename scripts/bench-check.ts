@@ -27,6 +27,7 @@ try {
   mkdirSync(join(dir, 'content/issues'), { recursive: true });
   cpSync(join(root, 'content/regions.json'), join(dir, 'content/regions.json'));
   cpSync(join(root, 'content/topics.yaml'), join(dir, 'content/topics.yaml'));
+  cpSync(join(root, 'content/sources'), join(dir, 'content/sources'), { recursive: true }); // the files source.file names
   cpSync(join(root, 'src/pages'), join(dir, 'src/pages'), { recursive: true });
 
   let bytes = 0;

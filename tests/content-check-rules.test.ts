@@ -147,6 +147,6 @@ describe('checkContent: typography, duplicates and publishing', () => {
     expect(bySeverity('info').map((problem) => problem.file)).toEqual(['content/cases/draft.mdx', 'content/cases/later.mdx']);
     expect(bySeverity('info')[0].message).toContain('草稿');
     expect(bySeverity('warning')).toHaveLength(1);
-    expect(bySeverity('warning')[0]).toMatchObject({ file: 'content/issues/wenzhou.yaml', field: 'cases[1]（文章列表）' });
+    expect(bySeverity('warning')[0]).toMatchObject({ file: 'content/issues/wenzhou.yaml', field: '第 2 篇文章（cases）' });
   });
 });

@@ -24,9 +24,9 @@ describe('redirect list', () => {
   it('names the line and field of a malformed rule', () => {
     const { problems } = parseRedirects('- from: /cases/old/\n- from: https://x.org/\n  to: /cases/a/\n  too: 1\n');
     expect(problems.map((problem) => [problem.line, problem.field])).toEqual([
-      [1, '[0].to（新网址）'],
-      [4, '[1].too'],
-      [2, '[1].from（旧网址）'],
+      [1, '第 1 条跳转的新网址（to）'],
+      [4, '第 2 条跳转的字段 too'],
+      [2, '第 2 条跳转的旧网址（from）'],
     ]);
   });
 
@@ -69,7 +69,7 @@ describe('redirect list', () => {
       expect(loadAstroRedirects(file, '/laomo/')).toEqual({ '/a/': '/laomo/cases/c/', '/b/': '/laomo/cases/c/' });
       expect(loadAstroRedirects(join(dir, 'none.yaml'))).toEqual({});
       writeFileSync(file, '- from: /a/\n');
-      expect(() => loadAstroRedirects(file)).toThrow(/redirects\.yaml:1 {2}\[0\]\.to（新网址） {2}缺少必填字段/);
+      expect(() => loadAstroRedirects(file)).toThrow(/redirects\.yaml:1 {2}第 1 条跳转的新网址（to） {2}缺少必填字段/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -106,8 +106,8 @@ describe('checkContent: redirects against the content', () => {
   it('reports a target that does not exist and an old path that is a live page, with file and line', () => {
     const problems = check('- from: /cases/old/\n  to: /cases/nothing/\n- from: /about/\n  to: /cases/pingyang/\n');
     expect(problems.map((problem) => `${problem.file}:${problem.line} ${problem.field}`)).toEqual([
-      'content/redirects.yaml:2 [0].to（新网址）',
-      'content/redirects.yaml:3 [1].from（旧网址）',
+      'content/redirects.yaml:2 第 1 条跳转的新网址（to）',
+      'content/redirects.yaml:3 第 2 条跳转的旧网址（from）',
     ]);
   });
 });

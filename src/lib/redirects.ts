@@ -10,6 +10,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { redirectFieldName } from './content-check/field-labels.ts';
+import { explainYamlError } from './content-check/yaml-errors.ts';
 
 export interface RedirectRule {
   from: string;
@@ -49,12 +51,11 @@ export function parseRedirects(text: string): { rules: RedirectRule[]; problems:
   if (doc.errors.length) {
     return {
       rules: [],
-      problems: doc.errors.map((error) => ({
-        line: error.linePos?.[0]?.line,
-        field: '(格式)',
-        message: `无法解析：${error.message}`,
-        hint: '检查缩进、冒号后的空格和 “- ” 开头的列表项。',
-      })),
+      problems: doc.errors.map((error) => {
+        const { line, col } = lineCounter.linePos(Math.min(error.pos[0], text.length));
+        const { message, hint } = explainYamlError({ code: error.code, message: error.message, lineText: text.split('\n')[line - 1] });
+        return { line, field: '(格式)', message: `格式错误（第 ${line} 行第 ${col} 列）：${message}`, hint };
+      }),
     };
   }
   const root = doc.contents as Node | null;
@@ -67,25 +68,24 @@ export function parseRedirects(text: string): { rules: RedirectRule[]; problems:
     const node = item as Node;
     const itemLine = lineAt(node);
     if (!isMap(node)) {
-      problems.push({ line: itemLine, field: `[${index}]`, message: '每一项应含 from 和 to 两行', hint: formatHint });
+      problems.push({ line: itemLine, field: `第 ${index + 1} 条跳转`, message: '每一项应含 from 和 to 两行', hint: formatHint });
       return;
     }
     const pairs = new Map(node.items.map((pair) => [String((pair.key as { value?: unknown } | null)?.value), pair]));
     for (const key of pairs.keys()) {
-      if (key !== 'from' && key !== 'to') problems.push({ line: lineAt(pairs.get(key)!.key as Node), field: `[${index}].${key}`, message: `无法识别的字段：${key}`, hint: formatHint });
+      if (key !== 'from' && key !== 'to') problems.push({ line: lineAt(pairs.get(key)!.key as Node), field: redirectFieldName(index, key), message: `无法识别的字段：${key}`, hint: formatHint });
     }
     const read = (key: 'from' | 'to') => {
       const pair = pairs.get(key);
-      const label = key === 'from' ? '旧网址' : '新网址';
       const line = lineAt((pair?.value ?? pair?.key ?? node) as Node);
       const raw = (pair?.value as { value?: unknown } | null | undefined)?.value;
       if (typeof raw !== 'string' || !raw.trim()) {
-        problems.push({ line, field: `[${index}].${key}（${label}）`, message: '缺少必填字段', hint: formatHint });
+        problems.push({ line, field: redirectFieldName(index, key), message: '缺少必填字段', hint: formatHint });
         return undefined;
       }
       const path = normalizeSitePath(raw);
       if (!path) {
-        problems.push({ line, field: `[${index}].${key}（${label}）`, message: `“${raw}” 不是本站的网址路径`, hint: '只写路径部分，如 /cases/pingyang-xian/，不要带 https:// 和域名。' });
+        problems.push({ line, field: redirectFieldName(index, key), message: `“${raw}” 不是本站的网址路径`, hint: '只写路径部分，如 /cases/pingyang-xian/，不要带 https:// 和域名。' });
         return undefined;
       }
       return { path, line };
@@ -124,8 +124,8 @@ export function validateRedirects(rules: readonly RedirectRule[], site: SitePage
   const problems: RedirectProblem[] = [];
   const firstLine = new Map<string, number | undefined>();
   for (const [index, rule] of rules.entries()) {
-    const from = `[${index}].from（旧网址）`;
-    const to = `[${index}].to（新网址）`;
+    const from = redirectFieldName(index, 'from');
+    const to = redirectFieldName(index, 'to');
     if (firstLine.has(rule.from)) {
       problems.push({ line: rule.line, field: from, message: `旧网址 ${rule.from} 重复，第 ${firstLine.get(rule.from)} 行已写过`, hint: '删去其中一项。' });
       continue;

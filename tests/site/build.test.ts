@@ -33,6 +33,14 @@ describe('the built site', () => {
     expect(builtDirs('issues').filter((name) => name !== 'print').sort()).toEqual(expected);
   });
 
+  it('keys the search filter 专版 by issue id and gives the search page the titles to show', () => {
+    const issue = issues.find((entry) => published(entry) && (entry.data.cases as string[]).some((id) => cases.some((c) => c.id === id && published(c))))!;
+    const caseId = (issue.data.cases as string[]).find((id) => cases.some((c) => c.id === id && published(c)))!;
+    expect(page(`cases/${caseId}`)).toContain(`data-pagefind-filter="issue:${issue.id}"`);
+    const labels = /data-filter="issue" data-labels="([^"]*)"/.exec(page('search'))?.[1];
+    expect(JSON.parse(labels!.replaceAll('&quot;', '"').replaceAll('&amp;', '&'))[issue.id]).toBe(`《${issue.data.title}》`);
+  });
+
   it('has a page for every city and every county, with or without cases', () => {
     const cities = regions.filter((region) => region.kind === 'city');
     expect(cities).toHaveLength(11);

@@ -122,6 +122,23 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('filters by 专版 keyed by issue id, showing the title', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('劳模')}`);
+    await page.waitForSelector('#search-results li');
+    const options = (await page.$$eval('select[name="issue"] option', (os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? '']))).filter(([value]) => value);
+    expect(options.length).toBeGreaterThan(0);
+    for (const [value, label] of options) {
+      expect(value).toMatch(/^[a-z0-9-]+$/);
+      expect(label).toMatch(/^《[^》]+》.*（\d+）$/);
+    }
+    const [issue, label] = options[0];
+    await page.selectOption('select[name="issue"]', issue);
+    await page.waitForFunction((n) => document.querySelector('#search-status')?.textContent?.includes(`找到 ${n} 篇`), Number(/（(\d+)）$/.exec(label)![1]));
+    expect(new URL(page.url()).searchParams.get('issue')).toBe(issue);
+    await page.close();
+  });
+
   it('loads a small payload for a cold query', async () => {
     const fresh = await browser.newContext();
     const page = await fresh.newPage();

@@ -39,6 +39,7 @@ export function startSearchPage() {
   const more = document.getElementById('search-more') as HTMLButtonElement;
   const sortSelect = form.elements.namedItem('sort') as HTMLSelectElement;
   const selects = new Map(filterKeys.map((key) => [key, form.querySelector<HTMLSelectElement>(`select[data-filter="${key}"]`)!]));
+  const valueLabels = new Map([...selects.values()].filter((select) => select.dataset.labels).map((select) => [select, JSON.parse(select.dataset.labels!) as Record<string, string>]));
   const siteBase = (form.dataset.base ?? '/').replace(/\/$/, '');
   const engine = new SearchEngine(fetchLoader(form.dataset.bundle ?? '/pagefind/'));
 
@@ -77,9 +78,13 @@ export function startSearchPage() {
       const counts = outcome.counts[key] ?? {};
       const chosen = filters[key] ?? '';
       select.replaceChildren(new Option('全部', ''));
-      for (const [value, count] of Object.entries(counts)) {
+      // Values may be ids (专版) with their labels on the <select>; shown in label order.
+      const labels = valueLabels.get(select) ?? {};
+      const label = (value: string) => labels[value] ?? value;
+      const entries = Object.entries(counts).sort(([a], [b]) => (labels[a] || labels[b] ? label(a).localeCompare(label(b), 'zh-CN') : 0));
+      for (const [value, count] of entries) {
         if (count === 0 && value !== chosen) continue;
-        select.append(new Option(`${value}（${count}）`, value));
+        select.append(new Option(`${label(value)}（${count}）`, value));
       }
       select.value = chosen;
       select.closest('label')!.hidden = select.options.length <= 1;

@@ -8,7 +8,11 @@ import { globEntryId } from './entry-id.ts';
 import { parseMdxSource, parseYamlSource, type ParsedSource } from './parse-source.ts';
 import type { Problem } from './problem.ts';
 import { schemaProblems } from './schema-rules.ts';
-import { fieldName } from './field-labels.ts';
+import { bodyFieldName, fieldName } from './field-labels.ts';
+import type { EncodingProblem } from './encoding.ts';
+import { explainYamlError } from './yaml-errors.ts';
+import { fileNameProblem, emptyBodyProblem, sourceFileProblem } from './entry-rules.ts';
+import { missingRedirectProblems, type PublishedBefore } from './missing-redirects.ts';
 import { checkMdxBody } from './mdx-body.ts';
 import { typographyFixes, type TextRange, type TypographyFix } from './typography.ts';
 import { unpublishedReason } from '../publishing.ts';
@@ -21,6 +25,8 @@ export interface SourceFile {
   /** Path relative to the collection's folder, from which Astro derives the id. */
   relativePath?: string;
   text: string;
+  /** Set when the file is not valid UTF-8 (`text` is then garbled where the bad bytes are). */
+  encoding?: EncodingProblem;
 }
 
 export interface ContentSources {
@@ -34,11 +40,15 @@ export interface ContentSources {
   assets?: ReadonlySet<string>;
   /** Page files under src/pages, relative to it (`about.mdx`, `cases/[id].astro`), to know which addresses exist. */
   routes?: string[];
+  /** Files among the cases and issues that the site does not read (`a.md`, `a.mdx.txt`, `a.yml`). */
+  unread?: string[];
 }
 
 export interface CheckOptions {
   /** "Now" for scheduled entries; default the current time. */
   now?: Date;
+  /** Cases published in the last committed state (git), to find renamed or deleted ones without a redirect. */
+  publishedBefore?: PublishedBefore;
 }
 
 /** What the check found, and the typography fixes `--fix` may apply, per file. */
@@ -60,18 +70,37 @@ interface Located {
 const idRef = () => z.string().min(1);
 
 function syntaxProblems(file: string, source: ParsedSource): Problem[] {
-  return source.errors.map((error) => ({
-    file,
-    line: error.line,
-    field: '(格式)',
-    message: `无法解析：${error.message}`,
-    hint: '检查缩进、冒号后的空格和引号是否成对。',
-    severity: 'error' as const,
-  }));
+  // One message per line: the yaml library often reports a second, derived error at the same place.
+  const firstPerLine = source.errors.filter((error, index) => error.line === undefined || source.errors.findIndex((other) => other.line === error.line) === index);
+  return firstPerLine.map((error): Problem => {
+    if (!error.code) return { file, line: error.line, field: '(格式)', message: error.message, hint: '文件第一行写 ---，下面是 title: 等字段，再用一行 --- 结束，之后是正文。可参照 content/cases/ 中已有的文件。', severity: 'error' };
+    const { message, hint } = explainYamlError({ ...error, code: error.code });
+    const where = error.line ? `（第 ${error.line} 行${error.column ? `第 ${error.column} 列` : ''}）` : '';
+    return { file, line: error.line, field: '(格式)', message: `格式错误${where}：${message}`, hint, severity: 'error' };
+  });
+}
+
+/** A file that is not UTF-8: the build cannot read it, and nothing else in it can be trusted. */
+function encodingProblem(sourceFile: SourceFile): Problem | undefined {
+  const found = sourceFile.encoding;
+  if (!found) return undefined;
+  return {
+    file: sourceFile.file,
+    line: found.line,
+    field: '(整个文件)',
+    message: `文件不是 UTF-8 编码${found.looksLikeGbk ? '（看起来是 GBK/GB18030）' : ''}，网站构建无法读取它（第 ${found.line} 行第 ${found.column} 列起是乱码）`,
+    hint: '请用 UTF-8 保存：在编辑器里选择“UTF-8”编码后重新保存（VS Code 点右下角的编码，选“通过编码保存”；记事本用“另存为”，编码选 UTF-8）。',
+    severity: 'error',
+  };
 }
 
 /** Entries of a data file holding an array of `{ id, … }` objects. */
 function dataFileEntries(sourceFile: SourceFile, problems: Problem[]): Located[] {
+  const badEncoding = encodingProblem(sourceFile);
+  if (badEncoding) {
+    problems.push(badEncoding);
+    return [];
+  }
   const source = parseYamlSource(sourceFile.text);
   problems.push(...syntaxProblems(sourceFile.file, source));
   if (source.errors.length) return [];
@@ -90,9 +119,18 @@ function dataFileEntries(sourceFile: SourceFile, problems: Problem[]): Located[]
 
 function collectionEntries(files: SourceFile[], parse: (text: string) => ParsedSource, problems: Problem[]): Located[] {
   return files.flatMap((sourceFile) => {
+    const badEncoding = encodingProblem(sourceFile);
+    if (badEncoding) {
+      problems.push(badEncoding);
+      return [];
+    }
     const source = parse(sourceFile.text);
     problems.push(...syntaxProblems(sourceFile.file, source));
-    if (source.errors.length || source.data == null || typeof source.data !== 'object') return [];
+    if (source.errors.length) return [];
+    if (source.data == null || typeof source.data !== 'object' || Array.isArray(source.data)) {
+      problems.push({ file: sourceFile.file, line: 1, field: '(整个文件)', message: source.data == null ? '没有任何字段（文件是空的？）' : '应为一组 “字段名: 值”', hint: '可参照同一文件夹里已有的文件，或用 npm run new 新建。', severity: 'error' });
+      return [];
+    }
     const relativePath = sourceFile.relativePath ?? sourceFile.file.split('/').pop()!;
     return [{ file: sourceFile.file, id: globEntryId(relativePath, source.data), source, data: source.data as Record<string, unknown>, path: [] }];
   });
@@ -132,7 +170,7 @@ export function checkContent(sources: ContentSources, options: CheckOptions = {}
 }
 
 /** Like `checkContent`, also returning the typography fixes per file for `npm run check -- --fix`. */
-export function runChecks(sources: ContentSources, { now = new Date() }: CheckOptions = {}): CheckResult {
+export function runChecks(sources: ContentSources, { now = new Date(), publishedBefore }: CheckOptions = {}): CheckResult {
   const problems: Problem[] = [];
   const fixes = new Map<string, TypographyFix[]>();
   const regions = dataFileEntries(sources.regions, problems);
@@ -172,7 +210,7 @@ export function runChecks(sources: ContentSources, { now = new Date() }: CheckOp
     if (dataFilesRead && Array.isArray(caseTopics)) {
       caseTopics.forEach((topic, index) => {
         if (typeof topic === 'string' && !topicIds.has(topic)) {
-          problems.push(referenceProblem(entry, ['topics', index], `topics[${index}]（话题）`, `话题 “${topic}” 不在话题词表中`, '可用的话题见 content/topics.yaml；需要新话题请先在那里添加。'));
+          problems.push(referenceProblem(entry, ['topics', index], fieldName(['topics', index]), `话题 “${topic}” 不在话题词表中`, '可用的话题见 content/topics.yaml；需要新话题请先在那里添加。'));
         }
       });
     }
@@ -185,7 +223,7 @@ export function runChecks(sources: ContentSources, { now = new Date() }: CheckOp
     const seenHere = new Set<string>();
     listed.forEach((caseId, index) => {
       if (typeof caseId !== 'string') return;
-      const field = `cases[${index}]（文章列表）`;
+      const field = fieldName(['cases', index]);
       if (!caseIds.has(caseId)) {
         problems.push(referenceProblem(entry, ['cases', index], field, `文章 “${caseId}” 不存在`, '填写 content/cases/ 中文章的文件名（不含 .mdx）。'));
       }
@@ -201,6 +239,29 @@ export function runChecks(sources: ContentSources, { now = new Date() }: CheckOp
     });
   }
 
+  for (const file of sources.unread ?? []) {
+    const isCase = file.startsWith('content/cases/');
+    const wanted = isCase ? '.mdx' : '.yaml';
+    const base = file.split('/').pop()!.replace(/(\.[A-Za-z]+)+$/, '');
+    problems.push({
+      file,
+      field: '文件名',
+      message: `网站不会读取这个文件：${isCase ? '案例' : '专版'}文件的扩展名必须是 ${wanted}`,
+      hint: `请改名为 ${base}${wanted}（注意 Windows 可能隐藏了真正的扩展名，如 .txt）；不需要的文件请移出 content/。`,
+      severity: 'error',
+    });
+  }
+
+  // File names that are not the address, and provenance files that are not in the archive.
+  const relativePaths = new Map([...sources.cases, ...sources.issues].map((file) => [file.file, file.relativePath ?? file.file.split('/').pop()!]));
+  for (const entry of [...cases, ...issues]) {
+    const relativePath = relativePaths.get(entry.file)!;
+    const badName = fileNameProblem(entry.file, relativePath, entry.data);
+    if (badName) problems.push(badName);
+    const badSource = sourceFileProblem(entry.file, entry.source, entry.data, sources.assets);
+    if (badSource) problems.push(badSource);
+  }
+
   // Only for cases: an issue is a newspaper page, and recurring page titles are normal there.
   problems.push(...duplicateTitleProblems('案例', cases));
 
@@ -213,7 +274,9 @@ export function runChecks(sources: ContentSources, { now = new Date() }: CheckOp
       frontmatter: entry.data,
       frontmatterLine: (key) => entry.source.lineOf([key]),
     });
-    problems.push(...body.problems);
+    problems.push(...body.problems.map((problem) => ({ ...problem, field: bodyFieldName(problem.field) })));
+    const empty = emptyBodyProblem(entry.file, entry.source, entry.data.draft === true);
+    if (empty) problems.push(empty);
     addTypography(entry.file, text, [...yamlProseRanges(entry.source), ...body.prose], problems, fixes);
   }
   for (const entry of issues) addTypography(entry.file, textOf.get(entry.file)!, yamlProseRanges(entry.source), problems, fixes);
@@ -230,11 +293,26 @@ export function runChecks(sources: ContentSources, { now = new Date() }: CheckOp
     if (notPublished(entry, now) || !Array.isArray(entry.data.cases)) continue;
     entry.data.cases.forEach((caseId, index) => {
       const reason = typeof caseId === 'string' ? caseReason.get(caseId) : undefined;
-      if (reason) problems.push(referenceProblem(entry, ['cases', index], `cases[${index}]（文章列表）`, `专版已发布，但文章 “${caseId}” ${reason}，专版页面上暂不显示它`, '发布这篇文章，或确认专版可以先少这一篇。', 'warning'));
+      if (reason) problems.push(referenceProblem(entry, ['cases', index], fieldName(['cases', index]), `专版已发布，但文章 “${caseId}” ${reason}，专版页面上暂不显示它`, '发布这篇文章，或确认专版可以先少这一篇。', 'warning'));
     });
   }
 
-  if (sources.redirects && dataFilesRead) problems.push(...redirectProblems(sources, cases, issues, regions, topics, caseReason, now));
+  const redirectsEncoding = sources.redirects && encodingProblem(sources.redirects);
+  if (redirectsEncoding) problems.push(redirectsEncoding);
+  else if (sources.redirects && dataFilesRead) problems.push(...redirectProblems(sources, cases, issues, regions, topics, caseReason, now));
+  if (publishedBefore) {
+    const rules = sources.redirects ? parseRedirects(sources.redirects.text).rules : [];
+    problems.push(
+      ...missingRedirectProblems(publishedBefore, {
+        caseIds,
+        cases: cases.map((entry) => ({ id: entry.id, title: entry.data.title })),
+        issueIds: new Set(issues.map((entry) => entry.id)),
+        issues: issues.map((entry) => ({ id: entry.id, title: entry.data.title })),
+        rules,
+        redirectsFile: sources.redirects,
+      }),
+    );
+  }
 
   return { problems, fixes };
 }

@@ -5,8 +5,8 @@ export interface ParsedSource {
   data: unknown;
   /** 1-based line of the value at `path` in the whole file, or the nearest ancestor's line. */
   lineOf(path: readonly (string | number)[]): number | undefined;
-  /** YAML syntax errors, with their lines. */
-  errors: { line?: number; message: string }[];
+  /** YAML syntax errors, with their lines and columns (1-based) and the `yaml` library's error code. */
+  errors: SyntaxError[];
   /** For MDX: the body after the frontmatter, and the line it starts on. */
   body?: string;
   bodyStartLine?: number;
@@ -15,7 +15,18 @@ export interface ParsedSource {
   yamlOffset?: number;
 }
 
-const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+export interface SyntaxError {
+  line?: number;
+  column?: number;
+  /** The `yaml` library's code (`TAB_AS_INDENT`, `DUPLICATE_KEY` …); absent for errors found here. */
+  code?: string;
+  message: string;
+  /** The text of the line, for explaining the error. */
+  lineText?: string;
+}
+
+/** A UTF-8 byte-order mark (Windows Notepad writes one) and CRLF line ends are accepted, as the build does. */
+const frontmatterPattern = /^\uFEFF?---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 export function parseYamlSource(text: string, lineOffset = 0, yamlOffset = 0): ParsedSource {
   const lineCounter = new LineCounter();
@@ -38,7 +49,11 @@ export function parseYamlSource(text: string, lineOffset = 0, yamlOffset = 0): P
     }
     return line;
   };
-  const errors = doc.errors.map((error) => ({ line: error.linePos?.[0]?.line ? error.linePos[0].line + lineOffset : undefined, message: error.message }));
+  const lines = text.split('\n');
+  const errors = doc.errors.map((error): SyntaxError => {
+    const { line, col } = lineCounter.linePos(Math.min(error.pos[0], text.length));
+    return { line: line + lineOffset, column: col, code: error.code, message: error.message, lineText: lines[line - 1]?.replace(/\r$/, '') };
+  });
   return { data: errors.length ? undefined : doc.toJS(), lineOf, errors, document: doc, yamlOffset };
 }
 
@@ -46,9 +61,11 @@ export function parseYamlSource(text: string, lineOffset = 0, yamlOffset = 0): P
 export function parseMdxSource(text: string): ParsedSource {
   const match = frontmatterPattern.exec(text);
   if (!match) {
-    return { data: undefined, lineOf: () => 1, errors: [{ line: 1, message: '文件开头缺少以 --- 包围的元数据（frontmatter）' }] };
+    const opened = /^\uFEFF?---[ \t]*\r?\n/.test(text);
+    const message = opened ? '文件开头的元数据（frontmatter）没有结束：缺少第二个 --- 行' : '文件开头缺少以 --- 包围的元数据（frontmatter）';
+    return { data: undefined, lineOf: () => 1, errors: [{ line: 1, message }] };
   }
-  const parsed = parseYamlSource(match[1], 1, match[0].indexOf('\n') + 1);
+  const parsed = parseYamlSource(match[1] ?? '', 1, match[0].indexOf('\n') + 1);
   const bodyStartLine = match[0].split('\n').length;
   return { ...parsed, body: text.slice(match[0].length), bodyStartLine };
 }

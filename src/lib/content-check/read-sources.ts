@@ -2,13 +2,16 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { contentPaths } from '../content-paths.ts';
 import type { ContentSources, SourceFile } from './check-content.ts';
+import { utf8Problem } from './encoding.ts';
 
 async function readSource(root: string, path: string, collectionDir?: string): Promise<SourceFile> {
   const absolute = join(root, path);
+  const bytes = await readFile(absolute);
   return {
-    file: relative(root, absolute),
-    relativePath: collectionDir ? relative(join(root, collectionDir), absolute) : undefined,
-    text: await readFile(absolute, 'utf8'),
+    file: relative(root, absolute).split(sep).join('/'),
+    relativePath: collectionDir ? relative(join(root, collectionDir), absolute).split(sep).join('/') : undefined,
+    text: bytes.toString('utf8'),
+    encoding: utf8Problem(bytes),
   };
 }
 
@@ -27,6 +30,15 @@ async function listFiles(folder: string, base: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => relative(base, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }
 
+/** A file among the cases or issues that the site does not read: `a.md`, `a.MDX`, `a.mdx.txt`, `a.yml` (images and dot-files aside). */
+function strayFile(path: string): boolean {
+  const name = path.split('/').pop()!;
+  if (name.startsWith('.') || /\.(?:jpe?g|png|webp|avif|gif|svg)$/i.test(name)) return false;
+  if (path.startsWith('content/cases/')) return !name.endsWith('.mdx');
+  if (path.startsWith('content/issues/')) return !name.endsWith('.yaml');
+  return false;
+}
+
 /** Reads every content file the site is built from, the other files under content/ and the page routes. */
 export async function readContentSources(root: string): Promise<ContentSources> {
   const [regions, topics, cases, issues, redirects, contentFiles, routes] = await Promise.all([
@@ -39,5 +51,7 @@ export async function readContentSources(root: string): Promise<ContentSources> 
     listFiles(join(root, 'src/pages'), join(root, 'src/pages')),
   ]);
   const assets = new Set(contentFiles.filter((path) => !/\.(mdx|ya?ml|json)$/.test(path)));
-  return { regions, topics, cases, issues, redirects, assets, routes };
+  const read = new Set([...cases, ...issues].map((source) => source.file));
+  const unread = contentFiles.filter((path) => strayFile(path) && !read.has(path));
+  return { regions, topics, cases, issues, redirects, assets, routes, unread };
 }

@@ -10,7 +10,10 @@
  * quotes, which damages newspaper text.
  *
  * Only the given ranges of a file are looked at (the prose: text nodes of an article body, frontmatter
- * values); markup, URLs, code and attribute names are never touched.
+ * values); markup, code and attribute names are never touched. Inside the ranges, URLs (bare, `<…>`
+ * autolinks, link destinations), e-mail addresses and `inline code` are left alone too, and `, : ; ? !`
+ * change only between Chinese on both sides (numbers in between count as Chinese context when Chinese
+ * stands beyond them): `时间12:30,比分` is fixed, `starts at 10:30, 会议` and `3,000` are not.
  */
 import { fixPunctuation } from '../import/punctuation.ts';
 
@@ -78,6 +81,40 @@ const CJK_CLASS = '\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\
 const mayNeedFullWidth = new RegExp(`[${CJK_CLASS}]\\s*[,:;?!]|[,:;?!]\\s*[${CJK_CLASS}]|\\([^)]*[\\u3400-\\u4dbf\\u4e00-\\u9fff]`);
 const quick = /[,:;?!()."]|。。|，，|、、|；；|：：|…/;
 
+/** Where a URL, e-mail address, link destination or inline code stands in a line: never changed. */
+const protectedPattern = new RegExp(
+  [
+    '`[^`\\n]*`', // inline code
+    '\\]\\([^)\\s]*(?:\\s+"[^"]*")?\\)', // a link's destination: ](url "title")
+    '<[a-z][a-z0-9+.-]*:[^\\s<>]*>', // autolink
+    '(?:[a-z][a-z0-9+.-]*:\\/\\/|www\\.|mailto:|tel:)[^\\s<>()（）\\[\\]【】「」『』，。；：！？、“”‘’《》]+', // bare URL: Chinese characters and ASCII punctuation belong to it
+    '[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+', // e-mail address
+  ].join('|'),
+  'gi',
+);
+
+export function protectedSpans(line: string): [number, number][] {
+  return [...line.matchAll(protectedPattern)].map((match) => [match.index, match.index + match[0].length]);
+}
+
+const CJK_CONTEXT = new RegExp(`[${CJK_CLASS}]`);
+
+/**
+ * `, : ; ? !` at `at` stands between Chinese: the nearest character before it (past spaces and a number)
+ * is Chinese, and so is the nearest after it (past spaces and a number), or the line ends there.
+ * A mark between two digits (`3,000`, `3:2`, `12:30`) never is.
+ */
+export function betweenChinese(line: string, at: number): boolean {
+  if (/\d/.test(line[at - 1] ?? '') && /\d/.test(line[at + 1] ?? '')) return false;
+  let before = at - 1;
+  while (before >= 0 && /[\s\d.:%/-]/.test(line[before]!)) before -= 1;
+  let after = at + 1;
+  while (after < line.length && /[\s\d]/.test(line[after]!)) after += 1;
+  if (before < 0 || !CJK_CONTEXT.test(line[before]!)) return false;
+  if (after >= line.length) return line[at] !== ',' || after === at + 1;
+  return CJK_CONTEXT.test(line[after]!);
+}
+
 /** Every slip in the ranges of `text`, in file order. `ranges` must be sorted and not overlap. */
 export function typographyFixes(text: string, ranges: readonly TextRange[]): TypographyFix[] {
   const fixes: TypographyFix[] = [];
@@ -90,7 +127,9 @@ export function typographyFixes(text: string, ranges: readonly TextRange[]): Typ
   for (const [lineStart, lineEnd, within] of segments) {
     const line = text.slice(lineStart, lineEnd);
     if (!quick.test(line) || !HAN.test(line)) continue;
+    const spans = protectedSpans(line);
     const accept = (at: number, length: number) => {
+      if (spans.some(([start, end]) => at < end && at + length > start)) return undefined;
       const range = inside(within, lineStart + at);
       return range && inside(within, lineStart + at + length - 1) === range ? range : undefined;
     };
@@ -102,6 +141,7 @@ export function typographyFixes(text: string, ranges: readonly TextRange[]): Typ
       if (!rejected && fixed !== line) {
         for (let i = 0; i < line.length; i += 1) {
           if (line[i] === fixed[i]) continue;
+          if (line[i] !== '(' && line[i] !== ')' && !betweenChinese(line, i)) continue;
           const range = accept(i, 1);
           if (!range) continue;
           fixes.push({ start: lineStart + i, end: lineStart + i + 1, from: line[i]!, to: fixed[i]!, field: range.field, message: `中文里用了半角${punctuationNames[line[i]!] ?? '标点'}“${line[i]}”，应为全角“${fixed[i]}”` });
