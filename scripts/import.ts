@@ -198,6 +198,10 @@ async function importOne(file: string, options: PageOptions): Promise<void> {
 
   const targets = result.files.map((f) => ({ ...f, target: join(options.outDir, f.path) }));
   for (const t of targets) assertParses(t.path, t.content);
+  // The page itself goes into the provenance archive that `source.file` names (content/sources/), as UTF-8 text.
+  const archived = { path: `sources/${fileName}`, content: decoded.text, target: join(options.outDir, 'sources', fileName) };
+  const alreadyArchived = existsSync(archived.target) && readFileSync(archived.target, 'utf8') === archived.content;
+  if (!alreadyArchived) targets.push(archived);
   const conflicts = targets.filter((t) => existsSync(t.target));
   if (conflicts.length > 0 && !options.force) {
     fail(

@@ -41,7 +41,7 @@ function caseText(title: string, fields: Record<string, string> = {}): string {
  */
 const badFiles: { path: string; text: string; expected: string }[] = [
   { path: 'content/cases/bad-region.mdx', text: caseText('地区有误的测试文章', { region: '"nowhere"' }), expected: 'content/cases/bad-region.mdx:4  region（地区）' },
-  { path: 'content/cases/bad-topic.mdx', text: caseText('话题有误的测试文章', { topics: '\n  - "no-such-topic"' }), expected: 'content/cases/bad-topic.mdx:6  topics[0]（话题）' },
+  { path: 'content/cases/bad-topic.mdx', text: caseText('话题有误的测试文章', { topics: '\n  - "no-such-topic"' }), expected: 'content/cases/bad-topic.mdx:6  第 1 个话题（topics）' },
   { path: 'content/cases/bad-month.mdx', text: caseText('月份有误的测试文章', { date: '2022-13-45' }), expected: 'content/cases/bad-month.mdx:9  date（日期）' },
   { path: 'content/cases/bad-day.mdx', text: caseText('日子有误的测试文章', { date: '2022-02-30' }), expected: 'content/cases/bad-day.mdx:9  date（日期）' },
   { path: 'content/cases/bad-chinese-day.mdx', text: caseText('中文日期有误的测试文章', { date: '2022年2月30日' }), expected: 'content/cases/bad-chinese-day.mdx:9  date（日期）' },
@@ -54,10 +54,10 @@ const badFiles: { path: string; text: string; expected: string }[] = [
   {
     path: 'content/issues/bad-issue.yaml',
     text: 'title: "测试专版"\ncases:\n  - "no-such-case"\nsource:\n  publication: "劳模工匠专版"\ndate: 2022-01-01\n',
-    expected: 'content/issues/bad-issue.yaml:3  cases[0]（文章列表）',
+    expected: 'content/issues/bad-issue.yaml:3  第 1 篇文章（cases）',
   },
 ];
-const badRedirect = { text: '- from: /old-nowhere/\n  to: /cases/no-such-page/\n', expected: /^content\/redirects\.yaml:\d+ {2}\[\d+\]\.to/ };
+const badRedirect = { text: '- from: /old-nowhere/\n  to: /cases/no-such-page/\n', expected: /^content\/redirects\.yaml:\d+ {2}第 \d+ 条跳转的新网址（to）/ };
 
 /** `file:line  field` of each error line in a command's output (the lines under the error heading). */
 function errorLocations(output: string): string[] {

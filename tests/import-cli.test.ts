@@ -238,9 +238,14 @@ describe('npm run import on a real page made into 嘉兴 with half-width punctua
     const issueTitle = /^title: (".*")$/m.exec(issueText)![1];
     expect(caseTitle).not.toBe(issueTitle);
 
+    // The page itself is kept in the provenance archive that source.file names.
+    expect(readFileSync(join(dir, 'sources/jiaxing-page.txt'), 'utf8')).toBe(readFileSync(join(root, 'tests/fixtures/import/jiaxing-page.txt'), 'utf8'));
+
     const site = join(dir, 'site');
     mkdirSync(join(site, 'content/cases'), { recursive: true });
     mkdirSync(join(site, 'content/issues'), { recursive: true });
+    mkdirSync(join(site, 'content/sources'), { recursive: true });
+    copyFileSync(join(dir, 'sources/jiaxing-page.txt'), join(site, 'content/sources/jiaxing-page.txt'));
     for (const name of ['regions.json', 'topics.yaml']) copyFileSync(join(root, 'content', name), join(site, 'content', name));
     copyFileSync(join(dir, 'cases', caseFile!), join(site, 'content/cases', caseFile!));
     copyFileSync(join(dir, 'issues/jiaxing-page.yaml'), join(site, 'content/issues/jiaxing-page.yaml'));
