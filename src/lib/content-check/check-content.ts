@@ -10,6 +10,7 @@ import type { Problem } from './problem.ts';
 import { schemaProblems } from './schema-rules.ts';
 import { fieldName } from './field-labels.ts';
 import { checkMdxBody } from './mdx-body.ts';
+import { a3LengthProblems } from './issue-length.ts';
 import { typographyFixes, type TextRange, type TypographyFix } from './typography.ts';
 import { unpublishedReason } from '../publishing.ts';
 import { parseRedirects, validateRedirects, type RedirectProblem } from '../redirects.ts';
@@ -228,6 +229,9 @@ export function runChecks(sources: ContentSources, { now = new Date() }: CheckOp
   }
 
   if (sources.redirects) problems.push(...redirectProblems(sources, cases, issues, regions, topics, caseReason, now));
+
+  // An issue too long for one A3 sheet even at the smallest type (an estimate; `npm run pdf` measures).
+  problems.push(...a3LengthProblems(issues, cases));
 
   return { problems, fixes };
 }
