@@ -125,8 +125,9 @@ export function a3OverflowReport(results: readonly PdfResult[]): string[] {
   return results
     .filter((result) => result.size === 'a3' && (result.pages > 1 || result.overflow > 0))
     .map((result) => {
-      const by = result.overflow > 0 ? `约 ${Math.ceil(result.overflow * 100)}%（实测）` : '（实测排版后仍有第 2 页）';
-      return `专版 ${result.id}：A3 排不进一张纸，即使正文用最小字号六号（${result.bodyPt} 磅）、${result.columns} 栏，也超出一版 ${by}，A3 PDF 共 ${result.pages} 页。请删减文字，或把文章分到两期专版。`;
+      const by = result.overflow > 0 ? `约 ${Math.ceil(result.overflow * 100)}%（实测）` : '（实测：排版后仍有第 2 页）';
+      const size = result.bodyPt <= 7.5 ? `即使正文用最小字号六号（${result.bodyPt} 磅）、${result.columns} 栏，也` : `正文 ${result.bodyPt} 磅、${result.columns} 栏时`;
+      return `专版 ${result.id}：A3 排不进一张纸，${size}超出一版${by}，A3 PDF 共 ${result.pages} 页。请删减文字，或把文章分到两期专版。`;
     });
 }
 

@@ -2,6 +2,7 @@
 import { getPublishedCases, getPublishedIssues, getRegions, type CaseEntry, type IssueEntry, type RegionEntry } from '../data/content.ts';
 import { formatChineseDate } from '../lib/dates.ts';
 import { issuePdfDownloadName } from '../lib/pdf-name.ts';
+import { urls } from '../lib/urls.ts';
 
 export interface PrintProps {
   issue: IssueEntry;
@@ -23,10 +24,12 @@ export async function printStaticPaths() {
   }));
 }
 
-export function printIssueProps({ issue, cases, regions }: PrintProps) {
+export function printIssueProps({ issue, cases, regions }: PrintProps, site: URL | undefined) {
+  const webUrl = new URL(urls.issue(issue.id), site).href;
   const { data } = issue;
   const head = ['劳模工匠专版', data.series?.part ?? data.series?.name, data.title].filter(Boolean).join(' · ');
-  const foot = `浙江省劳动模范协会 · ${data.source.publication} · ${formatChineseDate(data.date, data.datePrecision)}`;
+  // Every page carries the issue's web address, so a single sheet or page leads back to the site.
+  const foot = `浙江省劳动模范协会 · ${data.source.publication} · ${formatChineseDate(data.date, data.datePrecision)} · ${webUrl}`;
   const pdfNames = { a4: issuePdfDownloadName(data, 'a4'), a3: issuePdfDownloadName(data, 'a3') };
   return {
     layout: { title: data.title, issueId: issue.id, runningHead: head, runningFoot: foot, pdfNames },
