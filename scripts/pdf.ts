@@ -28,6 +28,8 @@ export interface PdfResult {
   /** The type the print page chose: body size in pt and column count. */
   bodyPt: number;
   columns: number;
+  /** `bands`: each headline across the page over its own columns; `flow`: all articles through one set of columns. */
+  layout: 'bands' | 'flow';
   /** A3: how much taller than one sheet the issue is at the smallest size (fraction of the page; 0 = fits). */
   overflow: number;
   /** The Chinese file name a download of this PDF gets. */
@@ -97,6 +99,7 @@ export async function renderIssuePdfs(options: RenderOptions): Promise<PdfResult
         pages,
         bodyPt: Number(fit.fitSize),
         columns: Number(fit.fitColumns),
+        layout: fit.fitLayout === 'flow' ? 'flow' : 'bands',
         overflow: Number(fit.fitOverflow) || 0,
         downloadName: (size === 'a3' ? fit.pdfNameA3 : fit.pdfNameA4) ?? `${id}.pdf`,
       });
@@ -167,7 +170,8 @@ async function main() {
   }
   if (!values['no-link'] && !values.out) linkPdfs(distDir, results);
   for (const result of results) {
-    console.log(`  ${result.file}  ${result.size.toUpperCase()} ${result.pages} 页  正文 ${result.bodyPt} 磅 ${result.columns} 栏  ${formatBytes(result.bytes)}`);
+    const layout = result.layout === 'flow' ? '，标题在栏内' : '';
+    console.log(`  ${result.file}  ${result.size.toUpperCase()} ${result.pages} 页  正文 ${result.bodyPt} 磅 ${result.columns} 栏${layout}  ${formatBytes(result.bytes)}`);
   }
   console.log(`专版 PDF：${results.length} 份，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`);
   const overflows = a3OverflowReport(results);
