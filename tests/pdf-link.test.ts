@@ -29,6 +29,18 @@ describe('insertPdfLinks', () => {
     expect(twice).toContain('href="/laomo/issues/x-a3.pdf"');
   });
 
+  it('keeps the link of the size a later run did not render', () => {
+    const both = insertPdfLinks(page, [
+      { size: 'a4', bytes: 250_000, pages: 3, downloadName: 'a.pdf' },
+      { size: 'a3', bytes: 100_000, pages: 1, downloadName: 'a-A3.pdf' },
+    ]);
+    const a3Again = insertPdfLinks(both, [{ size: 'a3', bytes: 200_000, pages: 1, downloadName: 'a-A3.pdf' }]);
+    expect(a3Again.match(/class="button button-quiet pdf-link"/g)).toHaveLength(2);
+    expect(a3Again).toContain('下载 PDF（A4，3 页，244 KB）');
+    expect(a3Again).toContain('A3 单张 PDF（1 页，195 KB）');
+    expect(a3Again.indexOf('A4，')).toBeLessThan(a3Again.indexOf('A3 单张'));
+  });
+
   it('leaves a page without a slot, or without PDFs, alone', () => {
     expect(insertPdfLinks('<p>无</p>', [{ size: 'a4', bytes: 1000 }])).toBe('<p>无</p>');
     expect(insertPdfLinks(page, [])).toBe(page);

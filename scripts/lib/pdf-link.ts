@@ -33,13 +33,20 @@ function link(a4Href: string, pdf: PdfLinkInfo): string {
 }
 
 /**
- * The issue page with its PDF links filled in, A4 first (idempotent: a second run replaces the links).
- * Unchanged without a slot, or without PDFs.
+ * The issue page with its PDF links filled in, A4 first (idempotent: a second run replaces the links of the sizes
+ * it rendered and keeps the other's). Unchanged without a slot, or without PDFs.
  */
 export function insertPdfLinks(html: string, pdfs: readonly PdfLinkInfo[]): string {
   if (!pdfs.length) return html;
-  const ordered = [...pdfs].sort((a, b) => (a.size === b.size ? 0 : a.size === 'a4' ? -1 : 1));
-  const filled = (href: string) => `<span class="pdf-links" data-pdf-href="${href}">${ordered.map((pdf) => link(href, pdf)).join(' ')}</span>`;
-  if (slotPattern.test(html)) return html.replace(slotPattern, (_, href: string) => filled(href));
-  return html.replace(filledPattern, (_, href: string) => filled(href));
+  const filled = (href: string, kept: string[]) => {
+    const links = [...kept, ...pdfs.map((pdf) => link(href, pdf))];
+    const ordered = links.sort((a, b) => Number(a.includes('-a3.pdf"')) - Number(b.includes('-a3.pdf"')));
+    return `<span class="pdf-links" data-pdf-href="${href}">${ordered.join(' ')}</span>`;
+  };
+  if (slotPattern.test(html)) return html.replace(slotPattern, (_, href: string) => filled(href, []));
+  return html.replace(filledPattern, (existing, href: string) => {
+    const rendered = new Set(pdfs.map((pdf) => pdf.size));
+    const kept = (existing.match(/<a [^>]*>[^<]*<\/a>/g) ?? []).filter((anchor) => !rendered.has(anchor.includes('-a3.pdf"') ? 'a3' : 'a4'));
+    return filled(href, kept);
+  });
 }
