@@ -88,10 +88,16 @@ describe('choosePagedFit (A4 over pages)', () => {
   });
 
   it('moves to the nearest size that leaves no near-empty last page', () => {
-    // At 9.5 pt the last page would hold 10% of a page; slightly smaller type pulls it back.
-    const fit = choosePagedFit(request((sizePt) => 2070 * (sizePt / 9.5) ** 2));
+    // At 9.5 pt the last page would hold 10% of a page; a size close by fills it or pulls it back.
+    const height = (sizePt: number) => 2070 * (sizePt / 9.5) ** 2;
+    const fit = choosePagedFit(request(height));
     expect(fit.settled).toBe(true);
-    expect(fit.sizePt).toBeLessThan(9.5);
+    expect(fit.sizePt).not.toBe(9.5);
+    // No size earlier in the order of preference would have done.
+    for (const sizePt of a4.sizes.slice(0, a4.sizes.indexOf(fit.sizePt))) {
+      const last = (height(sizePt) * (1 + a4.breakLoss)) / 1000 % 1;
+      expect(last < a4.minLastPage || last > a4.maxLastPage, String(sizePt)).toBe(true);
+    }
     expect(fit.lastPage).toBeGreaterThanOrEqual(a4.minLastPage);
     expect(fit.lastPage).toBeLessThanOrEqual(a4.maxLastPage);
   });

@@ -31,7 +31,7 @@ export const printGeometry = {
     // Nearest 9.5 pt first; 8.5–10.5 pt.
     sizes: [9.5, 9.25, 9.75, 9, 10, 8.75, 10.25, 8.5, 10.5],
     breakLoss: 0.03,
-    minLastPage: 0.4,
+    minLastPage: 0.33,
     maxLastPage: 0.9,
   },
 };
