@@ -10,6 +10,8 @@ import { contentPaths } from './src/lib/content-paths.ts';
 import { loadAstroRedirects } from './src/lib/redirects.ts';
 import { mdxPolicyPlugin, remarkMdxPolicy } from './src/lib/mdx-policy/satteri-plugin.ts';
 import { filterKnownWarnings } from './src/lib/build-warnings.ts';
+import { siteUrlFromEnv } from './src/lib/site-url.ts';
+import siteUrlGuard from './src/integrations/site-url.ts';
 
 const footnoteLabels = { label: '注释', backLabel: '返回正文' };
 
@@ -54,8 +56,9 @@ const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({
   // The public address (scheme and host, no path), used for canonical URLs, Open Graph, the sitemap, the feeds
-  // and the QR codes of the print pages. Set SITE_URL when deploying, e.g. SITE_URL=https://laomo.zjgh.org.
-  site: process.env.SITE_URL ?? 'https://laomo.example.org',
+  // and the QR codes of the print pages, e.g. SITE_URL=https://laomo.zjgh.org. A production build fails without
+  // it; a local one uses a placeholder and says so (src/lib/site-url.ts).
+  site: siteUrlFromEnv(process.env).url,
   // The path the site is served under, e.g. BASE_PATH=/laomo/ for https://example.org/laomo/. Every internal
   // link goes through src/lib/urls.ts, which reads it.
   base,
@@ -71,6 +74,7 @@ export default defineConfig({
     // First: `npm run check`'s content check, before anything is loaded; a build with errors stops here.
     contentCheck(),
     // Compiles .mdx with the markdown processor above, including the allow-list plugin.
+    siteUrlGuard(),
     mdx(),
     // Only built pages are listed, so drafts and scheduled entries (left out by src/data/content.ts) never are;
     // the print views are duplicates of the issue pages.

@@ -1,10 +1,13 @@
 /**
- * `npm run pdf`: renders the A4 print view of every special issue in dist/ to dist/issues/<id>.pdf with headless
- * Chromium (Debian's chromium, driven by playwright-core) and links each issue page to its PDF.
+ * `npm run pdf`: renders the print view of every special issue in dist/ with headless Chromium (Debian's chromium,
+ * driven by playwright-core) to dist/issues/<id>.pdf (A4) and dist/issues/<id>-a3.pdf (one A3 sheet), and links
+ * each issue page to its PDFs. The print page fits the type itself (src/pages/print-issue.js.ts); an issue that
+ * does not fit one A3 sheet even at 六号 is reported with the measured overflow, and the command fails.
  *
  *   npm run pdf                      render all issues of dist/ (fails, saying what to install, without Chromium)
- *   npm run pdf -- --if-available    the step `npm run build` runs: without Chromium, print the hint and exit 0
- *   npm run pdf -- --dist DIR --out DIR --size a3 --no-link
+ *   npm run pdf -- --if-available    the step `npm run build` runs: without Chromium, print the hint and exit 0;
+ *                                    an A3 overflow is reported but does not fail the build
+ *   npm run pdf -- --dist DIR --out DIR --size a4|a3|both --no-link
  *
  * Serves dist/ on 127.0.0.1 only and blocks every other request. BASE_PATH must match the build's.
  */
@@ -14,13 +17,23 @@ import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { findChromium, installHint, launchChromium } from './lib/chromium.ts';
 import { serveStatic } from './lib/static-server.ts';
-import { formatBytes, insertPdfLink } from './lib/pdf-link.ts';
+import { formatBytes, insertPdfLinks } from './lib/pdf-link.ts';
 
 export interface PdfResult {
   id: string;
+  size: 'a4' | 'a3';
   file: string;
   bytes: number;
   pages: number;
+  /** The type the print page chose: body size in pt and column count. */
+  bodyPt: number;
+  columns: number;
+  /** `bands`: each headline across the page over its own columns; `flow`: all articles through one set of columns. */
+  layout: 'bands' | 'flow';
+  /** A3: how much taller than one sheet the issue is at the smallest size (fraction of the page; 0 = fits). */
+  overflow: number;
+  /** The Chinese file name a download of this PDF gets. */
+  downloadName: string;
 }
 
 export interface RenderOptions {
@@ -69,14 +82,27 @@ export async function renderIssuePdfs(options: RenderOptions): Promise<PdfResult
     });
     const page = await context.newPage();
     for (const id of ids) {
-      const url = `${server.url}issues/${id}/print/${size === 'a3' ? 'a3/' : ''}`;
+      const url = `${server.url}issues/${id}/print/${size === 'a3' ? '?size=a3' : ''}`;
       const response = await page.goto(url, { waitUntil: 'load' });
       if (!response?.ok()) throw new Error(`${url} 返回 ${response?.status()}`);
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      // The print script fits the type once the fonts are in; wait for its verdict.
+      await page.waitForFunction(() => document.documentElement.dataset.fit === 'done', undefined, { timeout: 60_000 });
+      const fit = await page.evaluate(() => ({ ...document.documentElement.dataset }));
       const file = join(outDir, size === 'a3' ? `${id}-a3.pdf` : `${id}.pdf`);
       const pdf = await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
       const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-      results.push({ id, file, bytes: pdf.length, pages });
+      results.push({
+        id,
+        size,
+        file,
+        bytes: pdf.length,
+        pages,
+        bodyPt: Number(fit.fitSize),
+        columns: Number(fit.fitColumns),
+        layout: fit.fitLayout === 'flow' ? 'flow' : 'bands',
+        overflow: Number(fit.fitOverflow) || 0,
+        downloadName: (size === 'a3' ? fit.pdfNameA3 : fit.pdfNameA4) ?? `${id}.pdf`,
+      });
     }
     await context.close();
     if (refused.length) throw new Error(`打印页请求了本机以外的地址：\n${refused.join('\n')}`);
@@ -87,13 +113,25 @@ export async function renderIssuePdfs(options: RenderOptions): Promise<PdfResult
   return results;
 }
 
-/** Fills the PDF link into each rendered issue's page. */
+/** Fills the PDF links (A4, and the A3 sheet when rendered) into each rendered issue's page. */
 export function linkPdfs(distDir: string, results: readonly PdfResult[]): void {
-  for (const result of results) {
-    const page = join(distDir, 'issues', result.id, 'index.html');
+  for (const id of new Set(results.map((result) => result.id))) {
+    const page = join(distDir, 'issues', id, 'index.html');
     if (!existsSync(page)) continue;
-    writeFileSync(page, insertPdfLink(readFileSync(page, 'utf8'), result.bytes, result.pages));
+    const pdfs = results.filter((result) => result.id === id).map(({ size, bytes, pages, downloadName }) => ({ size, bytes, pages, downloadName }));
+    writeFileSync(page, insertPdfLinks(readFileSync(page, 'utf8'), pdfs));
   }
+}
+
+/** Issues whose A3 PDF is more than one sheet, in Chinese, with the measured figures. */
+export function a3OverflowReport(results: readonly PdfResult[]): string[] {
+  return results
+    .filter((result) => result.size === 'a3' && (result.pages > 1 || result.overflow > 0))
+    .map((result) => {
+      const by = result.overflow > 0 ? `约 ${Math.ceil(result.overflow * 100)}%（实测）` : '（实测：排版后仍有第 2 页）';
+      const size = result.bodyPt <= 7.5 ? `即使正文用最小字号六号（${result.bodyPt} 磅）、${result.columns} 栏，也` : `正文 ${result.bodyPt} 磅、${result.columns} 栏时`;
+      return `专版 ${result.id}：A3 排不进一张纸，${size}超出一版${by}，A3 PDF 共 ${result.pages} 页。请删减文字，或把文章分到两期专版。`;
+    });
 }
 
 async function main() {
@@ -101,7 +139,7 @@ async function main() {
     options: {
       dist: { type: 'string', default: 'dist' },
       out: { type: 'string' },
-      size: { type: 'string', default: 'a4' },
+      size: { type: 'string', default: 'both' },
       'if-available': { type: 'boolean', default: false },
       'no-link': { type: 'boolean', default: false },
     },
@@ -116,12 +154,31 @@ async function main() {
     console.error(`${distDir} 里没有构建好的网站：请先运行 npm run build（或 npx astro build）。`);
     process.exit(1);
   }
-  const size = values.size === 'a3' ? 'a3' : 'a4';
+  if (!['a4', 'a3', 'both'].includes(values.size!)) {
+    console.error(`--size 只能是 a4、a3 或 both（默认 both），不是 “${values.size}”。`);
+    process.exit(1);
+  }
+  const sizes = values.size === 'both' ? (['a4', 'a3'] as const) : [values.size as 'a4' | 'a3'];
   const started = Date.now();
-  const results = await renderIssuePdfs({ distDir, outDir: values.out && resolve(values.out), size });
-  if (!values['no-link'] && !values.out && size === 'a4') linkPdfs(distDir, results);
-  for (const result of results) console.log(`  ${result.file}  ${result.pages} 页  ${formatBytes(result.bytes)}`);
+  const outDir = values.out && resolve(values.out);
+  const browser = await launchChromium();
+  const results: PdfResult[] = [];
+  try {
+    for (const size of sizes) results.push(...(await renderIssuePdfs({ distDir, outDir, size, browser })));
+  } finally {
+    await browser.close();
+  }
+  if (!values['no-link'] && !values.out) linkPdfs(distDir, results);
+  for (const result of results) {
+    const layout = result.layout === 'flow' ? '，标题在栏内' : '';
+    console.log(`  ${result.file}  ${result.size.toUpperCase()} ${result.pages} 页  正文 ${result.bodyPt} 磅 ${result.columns} 栏${layout}  ${formatBytes(result.bytes)}`);
+  }
   console.log(`专版 PDF：${results.length} 份，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。`);
+  const overflows = a3OverflowReport(results);
+  if (overflows.length) {
+    console.error(`\n${overflows.join('\n')}`);
+    if (!values['if-available']) process.exit(1);
+  }
 }
 
 if (import.meta.main) {

@@ -1,7 +1,8 @@
-/** Data shared by the A4 and A3 print routes of a special issue. */
+/** Data of the print view of a special issue (one page for A4 and A3) and of its old A3 address. */
 import { getPublishedCases, getPublishedIssues, getRegions, type CaseEntry, type IssueEntry, type RegionEntry } from '../data/content.ts';
 import { formatChineseDate } from '../lib/dates.ts';
-import type { PrintSize } from '../lib/urls.ts';
+import { issuePdfDownloadName } from '../lib/pdf-name.ts';
+import { urls } from '../lib/urls.ts';
 
 export interface PrintProps {
   issue: IssueEntry;
@@ -23,12 +24,15 @@ export async function printStaticPaths() {
   }));
 }
 
-export function printIssueProps({ issue, cases, regions }: PrintProps, size: PrintSize) {
+export function printIssueProps({ issue, cases, regions }: PrintProps, site: URL | undefined) {
+  const webUrl = new URL(urls.issue(issue.id), site).href;
   const { data } = issue;
   const head = ['劳模工匠专版', data.series?.part ?? data.series?.name, data.title].filter(Boolean).join(' · ');
-  const foot = `浙江省劳动模范协会 · ${data.source.publication} · ${formatChineseDate(data.date, data.datePrecision)}`;
+  // Every page carries the issue's web address, so a single sheet or page leads back to the site.
+  const foot = `浙江省劳动模范协会 · ${data.source.publication} · ${formatChineseDate(data.date, data.datePrecision)} · ${webUrl}`;
+  const pdfNames = { a4: issuePdfDownloadName(data, 'a4'), a3: issuePdfDownloadName(data, 'a3') };
   return {
-    layout: { title: data.title, issueId: issue.id, size, runningHead: head, runningFoot: foot },
-    issue: { issue, cases, regions, size },
+    layout: { title: data.title, issueId: issue.id, runningHead: head, runningFoot: foot, pdfNames },
+    issue: { issue, cases, regions },
   };
 }

@@ -14,10 +14,10 @@ export const urls = {
   case: (id: string) => `${base}cases/${id}/`,
   issues: () => `${base}issues/`,
   issue: (id: string) => `${base}issues/${id}/`,
-  /** The newspaper-page print view of an issue; A4 portrait by default. */
-  issuePrint: (id: string, size: PrintSize = 'a4') => `${base}issues/${id}/print/${size === 'a3' ? 'a3/' : ''}`,
-  /** The PDF `npm run pdf` writes next to the issue pages. */
-  issuePdf: (id: string) => `${base}issues/${id}.pdf`,
+  /** The newspaper-page print view of an issue: A4 portrait by default, one A3 sheet with `?size=a3`. */
+  issuePrint: (id: string, size: PrintSize = 'a4') => `${base}issues/${id}/print/${size === 'a3' ? '?size=a3' : ''}`,
+  /** The PDFs `npm run pdf` writes next to the issue pages (ASCII names; the links' `download` gives Chinese ones). */
+  issuePdf: (id: string, size: PrintSize = 'a4') => `${base}issues/${id}${size === 'a3' ? '-a3' : ''}.pdf`,
   regions: () => `${base}regions/`,
   city: (city: string, page = 1) => paged(`${base}regions/${city}/`, page),
   cityRss: (city: string) => `${base}regions/${city}/rss.xml`,

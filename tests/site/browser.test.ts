@@ -36,7 +36,7 @@ const pageTypes: Record<string, string[]> = {
   'issue index': ['issues/'],
   issue: issueIds.map((id) => `issues/${id}/`),
   'print A4': issueIds.map((id) => `issues/${id}/print/`),
-  'print A3': issueIds.slice(0, 1).map((id) => `issues/${id}/print/a3/`),
+  'print A3': issueIds.slice(0, 1).map((id) => `issues/${id}/print/?size=a3`),
   'region index': ['regions/'],
   city: withCases(cities.map((city) => `regions/${city}/`)),
   county: withCases(counties),
@@ -250,11 +250,25 @@ describe('print view of a special issue', () => {
     }
   });
 
-  it('sends ?size=a3 to the A3 view', async () => {
+  it('shows the A3 sheet at ?size=a3, fitted, and sends the old /print/a3/ address there', async () => {
+    const old = await context.newPage();
+    try {
+      await old.goto(`${server.url}issues/${issueIds[0]}/print/a3/`);
+      await old.waitForURL(/\/print\/\?size=a3$/);
+    } finally {
+      await old.close();
+    }
     const { page } = await visit(`issues/${issueIds[0]}/print/?size=a3`);
     try {
-      await page.waitForURL(/\/print\/a3\/$/);
-      expect(await page.evaluate(() => document.documentElement.className)).toContain('print-a3');
+      await page.waitForFunction(() => document.documentElement.dataset.fit === 'done');
+      const state = await page.evaluate(() => ({
+        a3: document.documentElement.classList.contains('print-a3'),
+        size: Number(document.documentElement.dataset.fitSize),
+        current: document.querySelector('[aria-current="page"]')?.textContent,
+      }));
+      expect(state.a3).toBe(true);
+      expect(state.size).toBeGreaterThanOrEqual(7.5);
+      expect(state.current).toContain('A3');
     } finally {
       await page.close();
     }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { astroCommandEnv } from '../support/child-process.ts';
+import { astroCommandEnv, testSiteUrl } from '../support/child-process.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -22,7 +22,8 @@ export default function setup(project: TestProject) {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
       // Not vitest's environment: its NODE_ENV=test would make Astro include drafts.
-      env: astroCommandEnv({ NODE_ENV: 'production' }),
+      // SITE_URL explicitly: a production build refuses to run without it (the PDF test reads it back).
+      env: astroCommandEnv({ NODE_ENV: 'production', SITE_URL: testSiteUrl }),
     });
   }
   project.provide('distDir', distDir);

@@ -14,6 +14,7 @@ import { explainYamlError } from './yaml-errors.ts';
 import { fileNameProblem, emptyBodyProblem, sourceFileProblem } from './entry-rules.ts';
 import { missingRedirectProblems, type PublishedBefore } from './missing-redirects.ts';
 import { checkMdxBody } from './mdx-body.ts';
+import { a3LengthProblems } from './issue-length.ts';
 import { typographyFixes, type TextRange, type TypographyFix } from './typography.ts';
 import { unpublishedReason } from '../publishing.ts';
 import { parseContentDate } from '../dates.ts';
@@ -313,6 +314,9 @@ export function runChecks(sources: ContentSources, { now = new Date(), published
       }),
     );
   }
+
+  // An issue too long for one A3 sheet even at the smallest type (an estimate; `npm run pdf` measures).
+  problems.push(...a3LengthProblems(issues, cases));
 
   return { problems, fixes };
 }
