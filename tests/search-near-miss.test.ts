@@ -3,7 +3,7 @@
  * coverage and its ranking, and that the list never holds an exact result and respects the filters.
  */
 import { describe, expect, it } from 'vitest';
-import { abbreviations, coverage, coverageGrams, isNearMiss, nearMissScore, queryVariants, rankNearMisses, regionPairs } from '../src/lib/search/near-miss.ts';
+import { abbreviations, coverage, coverageGrams, isNearMiss, markTerms, nearMissScore, queryVariants, rankNearMisses, regionPairs } from '../src/lib/search/near-miss.ts';
 import { buildSidecar, type IndexedPage } from '../src/lib/search/build-sidecar.ts';
 import { SearchEngine, wantsNearMisses, type Fragment, type Loader } from '../src/lib/search/engine.ts';
 
@@ -141,5 +141,13 @@ describe('the near-miss list of the engine', () => {
     expect(wantsNearMisses(await e.search('技能大赛'))).toBe(false);
     expect(wantsNearMisses(await e.search('%'))).toBe(false);
     expect(wantsNearMisses(await e.search('董振芳'))).toBe(true);
+  });
+});
+
+describe('marks in a near miss', () => {
+  it('marks a run the text prints whole, else its longest printed pieces', () => {
+    expect(markTerms(['湖州市劳动模范协会'], '湖州市劳动模范协会成立')).toEqual(['湖州市劳动模范协会']);
+    expect(markTerms(['湖州市劳模协会'], '湖州市劳动模范协会与各市劳模协会')).toEqual(['湖州市劳', '劳模协会']);
+    expect(markTerms(['董振'], '董振方')).toEqual(['董振']);
   });
 });

@@ -142,23 +142,44 @@ export function nearMissScore(terms: string[][], has: (gram: string) => boolean,
   let covered = 0;
   let lead = 0;
   const runs: string[] = [];
-  const better = (c: Coverage, best?: Coverage) => !best || c.covered > best.covered || (c.covered === best.covered && c.score > best.score);
   for (const variants of terms) {
-    let best: Coverage | undefined;
-    let bestLead = 0;
-    for (const variant of variants) {
-      const c = coverage(variant, has);
-      if (better(c, best)) best = c;
-      bestLead = Math.max(bestLead, coverage(variant, hasInLead).score);
-    }
+    const all = variants.map((variant) => coverage(variant, has));
+    const best = all.reduce((a, b) => (b.covered > a.covered || (b.covered === a.covered && b.score > a.score) ? b : a));
+    const bestLead = Math.max(...variants.map((variant) => coverage(variant, hasInLead).score));
     const w = [...variants[0]].length;
     weight += w;
-    score += best!.score * w;
-    covered += best!.covered * w;
+    score += best.score * w;
+    covered += best.covered * w;
     lead += bestLead * w;
-    runs.push(...best!.runs);
+    // Stretches of every variant as good as the best: the page may print either (湖州市劳模协会, 湖州市劳动模范协会).
+    for (const c of all) if (c.covered === best.covered && c.score === best.score) runs.push(...c.runs);
   }
   return weight ? { score: score / weight, covered: covered / weight, lead: lead / weight, runs } : { score: 0, covered: 0, lead: 0, runs };
+}
+
+/**
+ * What to mark in a near miss's text: each run if the (folded) text prints it, else its longest pieces
+ * of two characters or more that it prints. Bigrams found apart can chain into a run the text never
+ * prints whole (湖州市劳 … 劳模协会).
+ */
+export function markTerms(runs: string[], text: string): string[] {
+  const out = new Set<string>();
+  for (const run of runs) {
+    const chars = [...run];
+    let i = 0;
+    while (i < chars.length - 1) {
+      let found = 0;
+      for (let n = chars.length - i; n >= 2; n--) {
+        if (text.includes(chars.slice(i, i + n).join(''))) {
+          found = n;
+          break;
+        }
+      }
+      if (found) out.add(chars.slice(i, i + found).join(''));
+      i += Math.max(1, found - 1);
+    }
+  }
+  return [...out];
 }
 
 /** Whether a page's score puts it in the near-miss list. */
