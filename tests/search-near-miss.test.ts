@@ -61,7 +61,7 @@ describe('coverage', () => {
     const apart = nearMissScore(terms, pageHas('湖州的劳模们在平阳县劳模协会交流'));
     const less = nearMissScore(terms, pageHas('湖州工会'));
     expect(together).toMatchObject({ score: 1, covered: 1 });
-    expect(together.runs).toEqual(['湖州市劳动模范协会']);
+    expect(together.runs).toContain('湖州市劳动模范协会');
     expect(apart.covered).toBe(1);
     expect(apart.score).toBeLessThan(1);
     expect(isNearMiss(less)).toBe(false);
@@ -122,7 +122,7 @@ describe('the near-miss list of the engine', () => {
     // p4 is the exact result: never repeated in the second list.
     expect(urlsOf(outcome.pages)).toEqual(['/cases/p4/']);
     expect(urlsOf(near.pages)).toEqual(['/cases/p1/', '/cases/p2/']);
-    expect(near.scores.get(near.pages[0])!.runs).toEqual(['湖州市劳动模范协会']);
+    expect(near.scores.get(near.pages[0])!.runs).toContain('湖州市劳动模范协会');
   });
 
   it('finds 2×4 from 2x4 and 诸暨 + 技能大赛 apart, within the selected filters', async () => {

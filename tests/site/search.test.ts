@@ -178,7 +178,8 @@ describe('the search page', () => {
     const page = await openQuery('湖州劳模协会');
     await page.waitForSelector('#search-near-results li');
     expect(await page.$$('#search-results li')).toHaveLength(0);
-    expect(await page.textContent('#search-near-heading')).toBe('没有完全匹配的结果。以下文章包含查询中的部分词语（最接近的 10 篇）：');
+    expect(await statusOf(page)).toBe('没有完全匹配“湖州劳模协会”的文章。');
+    expect(await page.textContent('#search-near-heading')).toBe('以下文章包含查询中的部分词语（不完全匹配，最接近的 10 篇）：');
     expect((await linksIn(page, '#search-near-results'))[0]).toBe('/cases/huzhou-laomo-xiehui/');
     expect(await page.$$eval('#search-near-results li:first-child mark', (ms) => ms.map((m) => m.textContent))).toContain('湖州市劳动模范协会');
     await page.close();

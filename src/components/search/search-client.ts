@@ -148,10 +148,8 @@ export function startSearchPage() {
     const fold = engine.foldTable();
     const pages = near.pages.slice(0, pageSize);
     const items = await Promise.all(pages.map((page) => engine.fragment(page)));
-    const closest = near.pages.length > pageSize ? `（最接近的 ${pageSize} 篇）` : '';
-    nearHeading.textContent = exactCount
-      ? `以下文章不是完全匹配，只包含查询中的部分词语${closest}：`
-      : `没有完全匹配的结果。以下文章包含查询中的部分词语${closest}：`;
+    const closest = near.pages.length > pageSize ? `，最接近的 ${pageSize} 篇` : '';
+    nearHeading.textContent = `以下文章${exactCount ? '只' : ''}包含查询中的部分词语（不完全匹配${closest}）：`;
     nearList.replaceChildren(
       ...items.map((fragment, i) => {
         const marks = markTerms(near.scores.get(pages[i])!.runs, foldText(`${fragment.meta.title ?? ''} ${fragment.content}`, fold));

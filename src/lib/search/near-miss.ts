@@ -151,8 +151,8 @@ export function nearMissScore(terms: string[][], has: (gram: string) => boolean,
     score += best.score * w;
     covered += best.covered * w;
     lead += bestLead * w;
-    // Stretches of every variant as good as the best: the page may print either (湖州市劳模协会, 湖州市劳动模范协会).
-    for (const c of all) if (c.covered === best.covered && c.score === best.score) runs.push(...c.runs);
+    // Stretches of every variant: the page may print several (湖州市劳模协会 here, 湖州市劳动模范协会 there).
+    for (const c of all) for (const run of c.runs) if (!runs.includes(run)) runs.push(run);
   }
   return weight ? { score: score / weight, covered: covered / weight, lead: lead / weight, runs } : { score: 0, covered: 0, lead: 0, runs };
 }
