@@ -245,7 +245,7 @@ describe('the search engine over the sidecar', () => {
 });
 
 describe('case page search attributes', () => {
-  it('puts one key per attribute: city on the header, county and date on the byline, year and sort on the article', () => {
+  it('puts one key per attribute: city on the header, county and date on the byline, year and sort on the article, type on the body', () => {
     const attributes = caseSearchAttributes({
       trail: [{ name: '浙江省', kind: 'province' }, { name: '温州市', kind: 'city' }, { name: '平阳县', kind: 'county' }],
       date: new Date('2022-01-01T00:00:00Z'),
@@ -255,7 +255,7 @@ describe('case page search attributes', () => {
       article: { sort: 'date:2022-01-01', filter: 'year:2022', meta: 'published:2022-01-01' },
       header: { filter: 'city:温州市', meta: 'region:温州市 · 平阳县' },
       byline: { filter: 'county:平阳县', meta: 'date:2022年' },
-      title: { filter: 'type:文章' },
+      body: { filter: 'type:文章' },
     });
   });
 
@@ -263,8 +263,7 @@ describe('case page search attributes', () => {
     expect(issueSearchAttributes({ title: '打造金字招牌 助力共同富裕', date: new Date('2023-01-01T00:00:00Z'), datePrecision: 'year' })).toEqual({
       article: { sort: 'date:2023-01-01', filter: 'type:专版', meta: 'type:专版' },
       header: { filter: 'year:2023', meta: 'published:2023-01-01' },
-      title: { meta: 'date:2023年' },
-      contents: { filter: 'issue:《打造金字招牌 助力共同富裕》' },
+      contents: { filter: 'issue:《打造金字招牌 助力共同富裕》', meta: 'date:2023年' },
     });
   });
 

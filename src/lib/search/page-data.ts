@@ -31,8 +31,8 @@ export interface CaseSearchAttributes {
   header: { filter?: string; meta: string };
   /** On the byline/date paragraph. */
   byline: { filter?: string; meta: string };
-  /** On the <h1>. */
-  title: { filter: string };
+  /** On the article body. */
+  body: { filter: string };
 }
 
 const countyKinds = new Set(['district', 'county-city', 'county']);
@@ -46,7 +46,7 @@ export function caseSearchAttributes({ trail, date, datePrecision = 'day' }: Cas
     article: { sort: `date:${iso}`, filter: `year:${iso.slice(0, 4)}`, meta: `published:${iso}` },
     header: { filter: city ? `city:${city.name}` : undefined, meta: `region:${regionLabel}` },
     byline: { filter: county ? `county:${county.name}` : undefined, meta: `date:${formatChineseDate(date, datePrecision)}` },
-    title: { filter: `type:${resultTypes.case}` },
+    body: { filter: `type:${resultTypes.case}` },
   };
 }
 
@@ -61,10 +61,8 @@ export interface IssueSearchAttributes {
   article: { sort: string; filter: string; meta: string };
   /** On the masthead <header>. */
   header: { filter: string; meta: string };
-  /** On the <h1>. */
-  title: { meta: string };
-  /** On the list of the issue's articles: the issue filter, as on its articles (《title》). */
-  contents: { filter: string };
+  /** On the list of the issue's articles: the issue filter, as on its articles (《title》), and the date shown. */
+  contents: { filter: string; meta: string };
 }
 
 export function issueSearchAttributes({ title, date, datePrecision = 'day' }: IssueSearchData): IssueSearchAttributes {
@@ -72,7 +70,6 @@ export function issueSearchAttributes({ title, date, datePrecision = 'day' }: Is
   return {
     article: { sort: `date:${iso}`, filter: `type:${resultTypes.issue}`, meta: `type:${resultTypes.issue}` },
     header: { filter: `year:${iso.slice(0, 4)}`, meta: `published:${iso}` },
-    title: { meta: `date:${formatChineseDate(date, datePrecision)}` },
-    contents: { filter: `issue:《${title}》` },
+    contents: { filter: `issue:《${title}》`, meta: `date:${formatChineseDate(date, datePrecision)}` },
   };
 }
