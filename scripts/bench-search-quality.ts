@@ -72,10 +72,10 @@ try {
   for (const query of nearMissQueries) near.push(scoreNearMiss(query, await runInPage(page, 'sidecar', query.q, pageUrls), truth));
   await context.close();
   console.log(`\n近似查询（第二个列表“包含查询中的部分词语”）${near.length} 个\n`);
-  console.log([pad('查询', 18), pad('原因', 26), '精确 应找 列出 找到 首个应找页的位置'].join(''));
+  console.log([pad('查询', 18), pad('原因', 36), '精确 应找 列出 找到 首个应找页的位置'].join(''));
   for (const s of near) {
     const wide = (text: string) => text.match(/[^\x00-\xff]/g)?.length ?? 0;
-    console.log([pad(s.q, 18 - wide(s.q)), pad(s.why, 26 - wide(s.why)), pad(s.exact, 5), pad(s.intended, 5), pad(s.listed, 5), pad(s.found, 5), s.firstAt ?? '不在列表中'].join(''));
+    console.log([pad(s.q, 18 - wide(s.q)), pad(s.why, 36 - wide(s.why)), pad(s.exact, 5), pad(s.intended, 5), pad(s.listed, 5), pad(s.found, 5), s.firstAt ?? '不在列表中'].join(''));
   }
   const allFound = near.filter((s) => s.found === s.intended).length;
   console.log(`\n应找页全部在列表中 ${allFound}/${near.length}；应找页排第 1 ${near.filter((s) => s.firstAt === 1).length}/${near.length}，前 3 ${near.filter((s) => s.firstAt !== null && s.firstAt <= 3).length}/${near.length}`);
