@@ -70,7 +70,7 @@ export interface NearMisses {
  * their fragments before anything is counted, so the count is what is shown; beyond this many the
  * count is an estimate and pages are checked as they are shown.
  */
-export const verifyLimit = 60;
+export const verifyLimit = 40;
 
 export interface ResultItem {
   page: number;
