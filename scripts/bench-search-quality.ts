@@ -4,7 +4,8 @@
  * The search-quality harness on the real content: builds the site (or takes a built one), serves it on
  * 127.0.0.1, runs the query set (scripts/search/queries.ts) in headless Chromium through the search
  * page, and prints recall, precision, exact-first, top-1/top-3 (title/lead page) and cold payload per
- * query. Prints figures; the assertions live in tests/site/search-quality.test.ts.
+ * query; then the near-miss class (scripts/search/queries.ts `nearMissQueries`): where the intended page
+ * stands in the labelled second list. Prints figures; the assertions live in tests/site/search.test.ts.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium } from './lib/chromium.ts';
 import { serveStatic } from './lib/static-server.ts';
-import { coldAndWarm, median, scoreQuery, sidecarPageUrls, summarise } from './search/harness.ts';
-import { allQueries } from './search/queries.ts';
+import { coldAndWarm, median, openSearch, runInPage, scoreNearMiss, scoreQuery, sidecarPageUrls, summarise } from './search/harness.ts';
+import { allQueries, nearMissQueries } from './search/queries.ts';
 import { truthPages } from './search/truth.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -63,6 +64,21 @@ try {
   console.log(`精确匹配排在前面 ${summary.exactFirst}/${summary.queries}；平均精度 ${(summary.meanPrecision * 100).toFixed(1)}%`);
   console.log(`标题/导语页：top-1 ${(summary.top1 * 100).toFixed(1)}%，top-3 ${(summary.top3 * 100).toFixed(1)}%（${summary.withLeading} 个查询有这样的页面）`);
   console.log(`冷查询载荷（压缩后）中位数 ${(median(runs.map((r) => r.coldBytes)) / 1024).toFixed(1)} KB，最大 ${(Math.max(...runs.map((r) => r.coldBytes)) / 1024).toFixed(1)} KB；热查询中位数 ${median(runs.map((r) => r.warmMs)).toFixed(1)} ms`);
+
+  // Near misses: not part of the figures above (the query as typed is in no page).
+  const context = await browser.newContext();
+  const page = await openSearch(context, `${server.url}search/`, 'sidecar');
+  const near = [];
+  for (const query of nearMissQueries) near.push(scoreNearMiss(query, await runInPage(page, 'sidecar', query.q, pageUrls), truth));
+  await context.close();
+  console.log(`\n近似查询（第二个列表“包含查询中的部分词语”）${near.length} 个\n`);
+  console.log([pad('查询', 18), pad('原因', 36), '精确 应找 列出 找到 首个应找页的位置'].join(''));
+  for (const s of near) {
+    const wide = (text: string) => text.match(/[^\x00-\xff]/g)?.length ?? 0;
+    console.log([pad(s.q, 18 - wide(s.q)), pad(s.why, 36 - wide(s.why)), pad(s.exact, 5), pad(s.intended, 5), pad(s.listed, 5), pad(s.found, 5), s.firstAt ?? '不在列表中'].join(''));
+  }
+  const allFound = near.filter((s) => s.found === s.intended).length;
+  console.log(`\n应找页全部在列表中 ${allFound}/${near.length}；应找页排第 1 ${near.filter((s) => s.firstAt === 1).length}/${near.length}，前 3 ${near.filter((s) => s.firstAt !== null && s.firstAt <= 3).length}/${near.length}`);
 } finally {
   await browser.close();
   await server.close();

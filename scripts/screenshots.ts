@@ -4,6 +4,9 @@
  *   article-390.png / article-390-full.png   the longest article on a 390 px phone
  *   article-1280.png / article-1280-full.png the same article on a 1280 px desktop
  *   home-1280.png, issue-1280.png, print-a4-screen.png, city-390.png
+ *   search-390.png / search-1280.png          /search/?q=劳模 (first screen), results loaded
+ *   search-near-390-full.png / search-near-1280-full.png   a near miss (湖州劳模协会): the labelled second list
+ *   search-filters-390.png                    the 筛选 disclosure opened on a phone
  *   pdf-<issue>-p1.png                        page 1 of the issue's PDF (pdftoppm), rendered first if missing
  *
  *   npm run screenshots -- [--dist dist] [--case <id>] [--issue <id>]
@@ -36,9 +39,12 @@ const server = await serveStatic(distDir, { base });
 const browser = await launchChromium();
 const written: string[] = [];
 try {
-  const shoot = async (path: string, name: string, width: number, { full = false, height = 900 } = {}) => {
+  type Shot = { full?: boolean; height?: number; waitFor?: string; click?: string };
+  const shoot = async (path: string, name: string, width: number, { full = false, height = 900, waitFor, click }: Shot = {}) => {
     const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: width < 500 ? 2 : 1 });
     await page.goto(server.url + path.replace(/^\//, ''), { waitUntil: 'load' });
+    if (waitFor) await page.waitForSelector(waitFor);
+    if (click) await page.click(click);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const file = join(outDir, `${name}.png`);
     await page.screenshot({ path: file, fullPage: full });
@@ -53,6 +59,12 @@ try {
   }
   await shoot('', 'home-1280', 1280, { full: true });
   await shoot('regions/wenzhou/', 'city-390', 390, { full: true, height: 844 });
+  const results = '#search-results li';
+  await shoot(`search/?q=${encodeURIComponent('劳模')}`, 'search-390', 390, { height: 844, waitFor: results });
+  await shoot(`search/?q=${encodeURIComponent('劳模')}`, 'search-1280', 1280, { waitFor: results });
+  await shoot(`search/?q=${encodeURIComponent('湖州劳模协会')}`, 'search-near-390-full', 390, { full: true, height: 844, waitFor: '#search-near-results li' });
+  await shoot(`search/?q=${encodeURIComponent('湖州劳模协会')}`, 'search-near-1280-full', 1280, { full: true, waitFor: '#search-near-results li' });
+  await shoot(`search/?q=${encodeURIComponent('劳模')}`, 'search-filters-390', 390, { height: 844, waitFor: results, click: '#search-filters-toggle' });
   if (issueId) {
     await shoot(`issues/${issueId}/`, 'issue-1280', 1280, { full: true });
     await shoot(`issues/${issueId}/print/`, 'print-a4-screen', 1280);

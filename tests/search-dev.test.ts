@@ -1,6 +1,6 @@
 /**
  * Search in `astro dev`: the integration builds the Pagefind bundle and the CJK sidecar in memory from
- * the pages the dev server renders (drafts included, as everywhere in dev) and serves them under
+ * the case and issue pages the dev server renders (drafts included, as everywhere in dev) and serves them under
  * <base>pagefind/, so the search page works without a build.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -47,10 +47,10 @@ afterAll(async () => {
 });
 
 describe('search in astro dev', () => {
-  it('serves the bundle built from the rendered pages, drafts included', async () => {
+  it('serves the bundle built from the rendered case and issue pages, drafts included', async () => {
     const sources = await readContentSources(root);
     const meta = await fetch(`${origin}/pagefind/cjk/meta.json`).then((r) => r.json());
-    expect(meta.pages).toBe(sources.cases.length);
+    expect(meta.pages).toBe(sources.cases.length + sources.issues.length);
     expect((await fetch(`${origin}/pagefind/pagefind-entry.json`)).ok).toBe(true);
     expect((await fetch(`${origin}/pagefind/cjk/nothing-here.json`)).status).toBe(404);
   }, 120_000);

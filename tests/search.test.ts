@@ -4,7 +4,7 @@ import { gramsOf, termGrams, encodePostings, decodePostings, intersectSorted, sh
 import { excerpt, excerptSource, highlight, matchRanges } from '../src/lib/search/highlight.ts';
 import { buildSidecar, siteFoldTable, type IndexedPage } from '../src/lib/search/build-sidecar.ts';
 import { SearchEngine, rankPages, type Fragment, type Loader } from '../src/lib/search/engine.ts';
-import { caseSearchAttributes } from '../src/lib/search/page-data.ts';
+import { caseSearchAttributes, issueSearchAttributes } from '../src/lib/search/page-data.ts';
 
 const t2s = { 勞: '劳', 術: '术', 務: '务', 隊: '队', 陽: '阳', 縣: '县', 諧: '谐' };
 
@@ -41,6 +41,10 @@ describe('normalisation', () => {
     expect(queryTerms('服务 技术服务队 服务')).toEqual(['技术服务队']);
     expect(queryTerms('平陽縣', t2s)).toEqual(['平阳县']);
     expect(queryTerms('   ')).toEqual([]);
+  });
+
+  it('leaves nothing of a query of punctuation only', () => {
+    for (const query of ['%', '\\', '“”、。', '“ ”']) expect(queryTerms(query)).toEqual([]);
   });
 });
 
@@ -188,6 +192,36 @@ describe('the search engine over the sidecar', () => {
     expect(browse.pages).toHaveLength(2);
   });
 
+  it('treats a query of punctuation only as empty: no results, not every page', async () => {
+    const e = engine();
+    for (const query of ['%', '\\', '“”、。']) {
+      const outcome = await e.search(query);
+      expect(outcome).toMatchObject({ empty: true, pages: [] });
+    }
+    const browse = await e.search('');
+    expect(browse.empty).toBe(false);
+    expect(browse.pages).toHaveLength(4);
+  });
+
+  it('counts only pages that really contain a long term, in the total and in every filter', async () => {
+    // p5 has every 4-gram the engine looks up for 杭州劳模工匠协会 (杭州劳模, 州劳模工, 劳模工匠, 模工匠协,
+    // 工匠协会) but never the whole phrase; p6 prints it.
+    const more = [
+      ...pages,
+      page(5, '协会成立', '杭州劳模工匠多，劳模工匠协会成立。', { filters: { city: ['杭州市'], year: ['2022'] } }),
+      page(6, '工作交流', '杭州劳模工匠协会举办活动。', { filters: { city: ['杭州市'], year: ['2021'] } }),
+    ];
+    const e = new SearchEngine(memoryLoader(buildSidecar(more, { fold: t2s, shardBytes: 300 }), more));
+    const outcome = await e.search('杭州劳模工匠协会');
+    expect(outcome.exact).toBe(true);
+    expect(outcome.pages).toHaveLength(1);
+    expect(outcome.counts.city).toMatchObject({ 杭州市: 1 });
+    expect(outcome.counts.year).toMatchObject({ 2021: 1, 2022: 0 });
+    const { items } = await e.results(outcome, 0, 10);
+    expect(items.map((item) => item.url)).toEqual(['/cases/p6/']);
+    expect((await e.search('杭州劳模工匠协会', { filters: { year: '2022' } })).pages).toEqual([]);
+  });
+
   it('sorts by date on request', () => {
     expect(rankPages([3, 1, 2], (p) => (p === 3 ? 3 : 1), 'relevance')).toEqual([3, 1, 2]);
     expect(rankPages([3, 1, 2], () => 1, 'date')).toEqual([1, 2, 3]);
@@ -211,7 +245,7 @@ describe('the search engine over the sidecar', () => {
 });
 
 describe('case page search attributes', () => {
-  it('puts one key per attribute: city on the header, county and date on the byline, year and sort on the article', () => {
+  it('puts one key per attribute: city on the header, county and date on the byline, year and sort on the article, type on the body', () => {
     const attributes = caseSearchAttributes({
       trail: [{ name: '浙江省', kind: 'province' }, { name: '温州市', kind: 'city' }, { name: '平阳县', kind: 'county' }],
       date: new Date('2022-01-01T00:00:00Z'),
@@ -221,6 +255,15 @@ describe('case page search attributes', () => {
       article: { sort: 'date:2022-01-01', filter: 'year:2022', meta: 'published:2022-01-01' },
       header: { filter: 'city:温州市', meta: 'region:温州市 · 平阳县' },
       byline: { filter: 'county:平阳县', meta: 'date:2022年' },
+      body: { filter: 'type:文章' },
+    });
+  });
+
+  it('marks an issue page as its own result type, filterable by type, year and the issue itself', () => {
+    expect(issueSearchAttributes({ id: 'laomo-xiehui-jiaoliu-wenzhou', title: '打造金字招牌 助力共同富裕', date: new Date('2023-01-01T00:00:00Z'), datePrecision: 'year' })).toEqual({
+      article: { sort: 'date:2023-01-01', filter: 'type:专版', meta: 'type:专版' },
+      header: { filter: 'year:2023', meta: 'published:2023-01-01' },
+      contents: { filter: 'issue:laomo-xiehui-jiaoliu-wenzhou', meta: 'date:2023年' },
     });
   });
 

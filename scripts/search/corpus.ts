@@ -120,7 +120,7 @@ export function articleHtml(article: CorpusArticle): string {
 <header class="article-header"${attr('data-pagefind-filter', search.header.filter)}${attr('data-pagefind-meta', search.header.meta)}><h1>${escape(article.title)}</h1>${article.subtitle ? `<p class="subtitle">${escape(article.subtitle)}</p>` : ''}
 <p class="byline"${attr('data-pagefind-filter', search.byline.filter)}${attr('data-pagefind-meta', search.byline.meta)}><span>${escape(article.organisation)}</span><span><time>${formatChineseDate(article.date)}</time></span></p></header>
 ${article.editorNote ? `<aside class="editor-note"><p><strong>编者按：</strong>${escape(article.editorNote)}</p></aside>` : ''}
-<div class="article-body">${article.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}</div>
+<div class="article-body"${attr('data-pagefind-filter', search.body.filter)}>${article.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}</div>
 <footer class="article-source" data-pagefind-ignore><dl><div><dt>出处</dt><dd>劳模工匠专版</dd></div>
 <div><dt>话题</dt><dd><ul class="tags">${article.topics.map((t) => `<li><a href="#" data-pagefind-filter="topic">${escape(t)}</a></li>`).join('')}</ul></dd></div></dl></footer>
 </article>

@@ -8,13 +8,15 @@ import { join } from 'node:path';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { pagesContaining, pagesLeading, type TruthPage } from './truth.ts';
-import type { QualityQuery } from './queries.ts';
+import type { NearMissQuery, QualityQuery } from './queries.ts';
 
 export interface RunResult {
   /** Result URLs in order (all of them). */
   urls: string[];
   /** URLs of the first page of results as displayed. */
   shown: string[];
+  /** The second list, pages containing part of the query (shown when there are few exact results). */
+  near: string[];
   ms: number;
 }
 
@@ -75,6 +77,35 @@ export function scoreQuery(query: QualityQuery, result: RunResult, truth: TruthP
     top1: leading.size ? leading.has(result.urls[0]) : null,
     top3: leading.size ? result.urls.slice(0, 3).some((url) => leading.has(url)) : null,
     ms: result.ms,
+  };
+}
+
+export interface NearMissScore {
+  q: string;
+  why: string;
+  /** Exact results (the query as typed). */
+  exact: number;
+  /** Pages that print the intended text. */
+  intended: number;
+  /** Length of the near-miss list. */
+  listed: number;
+  /** Intended pages in the near-miss list. */
+  found: number;
+  /** 1-based position of the first intended page in the near-miss list; null if none is there. */
+  firstAt: number | null;
+}
+
+export function scoreNearMiss(query: NearMissQuery, result: RunResult, truth: TruthPage[]): NearMissScore {
+  const intended = new Set(pagesContaining(truth, query.intended).map((page) => page.url));
+  const at = result.near.findIndex((url) => intended.has(url));
+  return {
+    q: query.q,
+    why: query.why,
+    exact: result.urls.length,
+    intended: intended.size,
+    listed: result.near.length,
+    found: result.near.filter((url) => intended.has(url)).length,
+    firstAt: at === -1 ? null : at + 1,
   };
 }
 
@@ -144,13 +175,13 @@ export async function runInPage(page: Page, engine: Engine, q: string, pageUrls:
   if (engine === 'sidecar') {
     const out = await page.evaluate((query) => window.__laomoSearch!(query), q);
     const urls = out.pages.map((n: number) => (pageUrls as string[])[n]);
-    return { urls, shown: out.shown, ms: out.ms };
+    return { urls, shown: out.shown, near: out.near.map((n: number) => (pageUrls as string[])[n]), ms: out.ms };
   }
   const out = await page.evaluate(
     (query) => (window as unknown as { __pagefindSearch: (q: string) => Promise<{ ids: string[]; shown: string[]; ms: number }> }).__pagefindSearch(query),
     q,
   );
-  return { urls: out.ids.map((id) => (pageUrls as Map<string, string>).get(id) ?? id), shown: out.shown, ms: out.ms };
+  return { urls: out.ids.map((id) => (pageUrls as Map<string, string>).get(id) ?? id), shown: out.shown, near: [], ms: out.ms };
 }
 
 /** A search page for plain Pagefind (defaults): the bundle's own JS API, `<html lang="zh-CN">`. */

@@ -61,3 +61,27 @@ export function derivedQueries(pages: TruthPage[]): QualityQuery[] {
 }
 
 export const allQueries = (pages: TruthPage[]) => [...fixedQueries, ...derivedQueries(pages)];
+
+/**
+ * Near misses: what readers type when they half remember the printed words. Exact search rightly finds
+ * nothing (the query is not in any page) and is not scored on them; instead the intended page must come
+ * first in the labelled second list (pages containing part of the query). `intended` is text the
+ * intended pages print (whitespace-separated parts must all occur, as in `pagesContaining`).
+ */
+export interface NearMissQuery {
+  q: string;
+  intended: string;
+  /** What makes it a near miss. */
+  why: string;
+}
+
+export const nearMissQueries: NearMissQuery[] = [
+  { q: '湖州劳模协会', intended: '湖州市劳动模范协会', why: '简称：湖州→湖州市，劳模→劳动模范' },
+  { q: '平阳劳模协会', intended: '平阳县劳模协会', why: '简称：平阳→平阳县' },
+  { q: '劳模志愿服务月', intended: '劳模工匠志愿服务月', why: '漏字' },
+  { q: '2x4', intended: '2×4', why: '字母 x 代替乘号 ×' },
+  { q: '董振芳', intended: '董振方', why: '同音错字' },
+  { q: '开尔新材料公司', intended: '开尔新材料有限公司', why: '单位名称不全' },
+  { q: '诸暨技能大赛', intended: '诸暨 技能大赛', why: '词语在文中分开' },
+  { q: '杭州劳模工匠协会', intended: '杭州市劳模工匠协会', why: '简称：杭州→杭州市' },
+];

@@ -1,6 +1,6 @@
 /**
  * Ground truth for the search harness, independent of the search code: the text of each built article
- * page, read from its HTML, and plain `String.includes`. Whitespace and punctuation (Unicode P*: quotes,
+ * and issue page (the `<article data-pagefind-body>` element), read from its HTML, and plain `String.includes`. Whitespace and punctuation (Unicode P*: quotes,
  * commas, the · in 共享社·幸福里) are ignored on both sides, so a reader need not retype them;
  * nothing else is folded.
  */
@@ -40,17 +40,20 @@ export function articleText(html: string): { title: string; text: string } | und
   return { title, text };
 }
 
-export function truthPages(dist: string, under = 'cases'): TruthPage[] {
-  const root = join(dist, under);
-  if (!existsSync(root)) return [];
+/** The searchable pages of a build: case pages and issue pages (专版). */
+export function truthPages(dist: string, under: string[] = ['cases', 'issues']): TruthPage[] {
   const pages: TruthPage[] = [];
-  for (const id of readdirSync(root).sort()) {
-    const file = join(root, id, 'index.html');
-    if (!existsSync(file)) continue;
-    const article = articleText(readFileSync(file, 'utf8'));
-    if (!article) continue;
-    const afterTitle = article.text.startsWith(article.title) ? article.text.slice(article.title.length) : article.text;
-    pages.push({ url: `/${under}/${id}/`, title: article.title, lead: afterTitle.slice(0, leadChars), text: article.text });
+  for (const dir of under) {
+    const root = join(dist, dir);
+    if (!existsSync(root)) continue;
+    for (const id of readdirSync(root).sort()) {
+      const file = join(root, id, 'index.html');
+      if (!existsSync(file)) continue;
+      const article = articleText(readFileSync(file, 'utf8'));
+      if (!article) continue;
+      const afterTitle = article.text.startsWith(article.title) ? article.text.slice(article.title.length) : article.text;
+      pages.push({ url: `/${dir}/${id}/`, title: article.title, lead: afterTitle.slice(0, leadChars), text: article.text });
+    }
   }
   return pages;
 }

@@ -4,15 +4,15 @@
  * write the bundle to `<outDir>/pagefind/`.
  *
  * In `astro dev` there is no built HTML, so the bundle is built in memory on the first request for
- * `<base>pagefind/…`, from the case pages as the dev server renders them (drafts included, as everywhere
- * in dev), and rebuilt after content or source changes. The search page works the same in both.
+ * `<base>pagefind/…`, from the case and issue pages as the dev server renders them (drafts included, as
+ * everywhere in dev), and rebuilt after content or source changes. The search page works the same in both.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Connect, ViteDevServer } from 'vite';
 import { readContentSources } from '../lib/content-check/read-sources.ts';
-import { parseMdxSource } from '../lib/content-check/parse-source.ts';
+import { parseMdxSource, parseYamlSource } from '../lib/content-check/parse-source.ts';
 import { globEntryId } from '../lib/content-check/entry-id.ts';
 import { closePagefind, indexSite, writeBundle, type IndexOutput } from './pagefind-index.ts';
 
@@ -24,10 +24,13 @@ const contentTypes: Record<string, string> = {
   json: 'application/json; charset=utf-8',
 };
 
-/** Ids of every case (drafts too): the pages the dev index renders. */
-async function caseIds(root: string): Promise<string[]> {
+/** Every case and issue page (drafts too), relative to the site base: the pages the dev index renders. */
+async function indexedPaths(root: string): Promise<string[]> {
   const sources = await readContentSources(root);
-  return sources.cases.map((file) => globEntryId(file.relativePath!, parseMdxSource(file.text).data));
+  return [
+    ...sources.cases.map((file) => `cases/${globEntryId(file.relativePath!, parseMdxSource(file.text).data)}/`),
+    ...sources.issues.map((file) => `issues/${globEntryId(file.relativePath!, parseYamlSource(file.text).data)}/`),
+  ];
 }
 
 function devMiddleware(server: ViteDevServer, root: string, base: string, log: (message: string) => void): Connect.NextHandleFunction {
@@ -42,12 +45,12 @@ function devMiddleware(server: ViteDevServer, root: string, base: string, log: (
 
   async function build(origin: string): Promise<IndexOutput> {
     const started = Date.now();
-    const ids = await caseIds(root);
+    const paths = await indexedPaths(root);
     const pages = [];
-    for (const id of ids) {
-      const url = `${prefix.slice(0, -bundleDirName.length - 1)}cases/${id}/`;
+    for (const path of paths) {
+      const url = `${prefix.slice(0, -bundleDirName.length - 1)}${path}`;
       const response = await fetch(new URL(url, origin), { headers: { accept: 'text/html' } });
-      if (response.ok) pages.push({ url: `/cases/${id}/`, content: await response.text() });
+      if (response.ok) pages.push({ url: `/${path}`, content: await response.text() });
     }
     const output = await indexSite({ pages });
     log(`dev search index: ${output.pageCount} pages in ${Date.now() - started} ms`);

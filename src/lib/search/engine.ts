@@ -5,6 +5,7 @@
  */
 import { decodePostings, gramLookupIsExact, intersectSorted, shardOf, termGrams } from './grams.ts';
 import { normalise, queryTerms, type FoldTable } from './normalize.ts';
+import { abbreviations, coverageGrams, nearMissBelow, nearMissScore, queryVariants, rankNearMisses, type NearMissScore, type VariantPairs } from './near-miss.ts';
 import {
   filterLabels,
   leadPrefix,
@@ -41,15 +42,35 @@ export interface SearchOptions {
 
 export interface SearchOutcome {
   terms: string[];
+  /** The query had text but nothing to search for once normalised (only punctuation, e.g. `%` or `“”、。`). */
+  empty: boolean;
   /** Pages in result order. */
   pages: number[];
-  /** Whether every page in `pages` is known to contain every term (false: long terms still to be checked). */
+  /**
+   * Whether every page in `pages` is known to contain every term, so `pages.length` and `counts` are
+   * exact. False only when a long term matched more than `verifyLimit` candidate pages: those are
+   * checked as they are shown.
+   */
   exact: boolean;
   /** For each filter key, value → number of results with that value (given the other selected filters). */
   counts: Record<string, Record<string, number>>;
   /** Where each page's best match stands: 3 title, 2 lead, 1 body. */
   tier: Map<number, number>;
 }
+
+export interface NearMisses {
+  /** Pages best first; none of them is an exact result. */
+  pages: number[];
+  /** Each page's score and the stretches of the query it contains (what to highlight). */
+  scores: Map<number, NearMissScore>;
+}
+
+/**
+ * Candidates of a long term (more than 4 characters: a superset from its 4-grams) are checked against
+ * their fragments before anything is counted, so the count is what is shown; beyond this many the
+ * count is an estimate and pages are checked as they are shown.
+ */
+export const verifyLimit = 40;
 
 export interface ResultItem {
   page: number;
@@ -58,6 +79,14 @@ export interface ResultItem {
   meta: Record<string, string>;
   content: string;
   tier: number;
+}
+
+/**
+ * Whether to look for near misses: the query found fewer than `nearMissBelow` pages, and none of them
+ * has it in its title (a reader who typed a headline has found the page).
+ */
+export function wantsNearMisses(outcome: SearchOutcome): boolean {
+  return !outcome.empty && outcome.terms.length > 0 && outcome.pages.length < nearMissBelow && !outcome.pages.some((page) => outcome.tier.get(page) === 3);
 }
 
 /** Decides the order of candidate pages: tier (title > lead > body), then newest first. */
@@ -82,9 +111,12 @@ export class SearchEngine {
   #filters?: Promise<Record<string, Record<string, number[]>>>;
   #fragments = new Map<number, Promise<Fragment>>();
   #verified = new Map<string, boolean>();
+  #variantPairs: VariantPairs;
 
-  constructor(loader: Loader) {
+  /** `variantPairs`: rewrites tried for near misses (abbreviations, region names; see near-miss.ts). */
+  constructor(loader: Loader, variantPairs: VariantPairs = abbreviations) {
     this.#loader = loader;
+    this.#variantPairs = variantPairs;
   }
 
   /** Loads what every query needs: the sidecar's meta. */
@@ -98,7 +130,11 @@ export class SearchEngine {
    * so a query in simplified characters never does; one that finds nothing as typed is folded and rerun.
    */
   loadFoldTable(): Promise<FoldTable> {
-    this.#fold ??= this.#loader.json<FoldTable>(`${sidecarDir}/${sidecarPaths.fold}`).then((table) => (this.#foldLoaded = table));
+    this.#fold ??= this.#loader.json<FoldTable>(`${sidecarDir}/${sidecarPaths.fold}`).then((table) => {
+      // Checks made without the table may differ with it.
+      this.#verified.clear();
+      return (this.#foldLoaded = table);
+    });
     return this.#fold;
   }
 
@@ -150,7 +186,10 @@ export class SearchEngine {
     const filterPromise = this.#filterPostings();
     const tier = new Map<number, number>();
     let candidates: number[];
-    if (terms.length === 0) {
+    const empty = terms.length === 0 && query.trim() !== '';
+    if (empty) {
+      candidates = [];
+    } else if (terms.length === 0) {
       candidates = Array.from({ length: meta.pages }, (_, i) => i);
     } else {
       const perTerm = await Promise.all(
@@ -175,6 +214,12 @@ export class SearchEngine {
         tier.set(page, pageTier);
       }
     }
+    let exact = terms.every(gramLookupIsExact);
+    if (!exact && candidates.length <= verifyLimit) {
+      const checks = await Promise.all(candidates.map((page) => this.#contains(page, terms, fold)));
+      candidates = candidates.filter((_, i) => checks[i]);
+      exact = true;
+    }
     const filters = await filterPromise;
     const selection = options.filters ?? {};
     const member = (key: string, value: string) => new Set(filters[key]?.[value] ?? []);
@@ -196,7 +241,48 @@ export class SearchEngine {
     }
     const filtered = candidates.filter((page) => passes(page));
     const pages = rankPages(filtered, (page) => tier.get(page) ?? 1, options.sort ?? 'relevance');
-    return { terms, pages, exact: terms.every(gramLookupIsExact), counts, tier };
+    return { terms, empty, pages, exact, counts, tier };
+  }
+
+  /** Whether a page really contains every term (checked on its fragment once, then remembered). */
+  async #contains(page: number, terms: string[], fold: FoldTable): Promise<boolean> {
+    const key = `${page}\u0000${terms.join('\u0000')}`;
+    let ok = this.#verified.get(key);
+    if (ok === undefined) {
+      ok = fragmentContains(await this.fragment(page), terms, fold);
+      this.#verified.set(key, ok);
+    }
+    return ok;
+  }
+
+  /**
+   * Pages that contain part of the query (see near-miss.ts), within the selected filters, leaving out
+   * the exact results (`outcome.pages`). Runs on the same gram shards as the exact search.
+   */
+  async nearMisses(query: string, outcome: SearchOutcome, options: SearchOptions = {}): Promise<NearMisses> {
+    const meta = await this.init();
+    const fold = this.#foldLoaded;
+    const termVariants = queryTerms(query, fold).map((term) => queryVariants(term, this.#variantPairs));
+    const grams = [...new Set(termVariants.flat().flatMap(coverageGrams))];
+    const lists = await Promise.all(grams.map((gram) => this.#postings(gram, meta.shards)));
+    const pagesWith = new Map(grams.map((gram, i) => [gram, new Set(lists[i].all)]));
+    const pagesLeading = new Map(grams.map((gram, i) => [gram, new Set([...lists[i].title, ...lists[i].lead])]));
+    const filters = await this.#filterPostings();
+    const selected = Object.entries(options.filters ?? {}).flatMap(([key, value]) => (value ? [new Set(filters[key]?.[value] ?? [])] : []));
+    const passes = (page: number) => selected.every((set) => set.has(page));
+    const exactPages = new Set(outcome.pages);
+    const candidates = new Set<number>();
+    for (const list of lists) for (const page of list.all) if (!exactPages.has(page)) candidates.add(page);
+    const scores = new Map<number, NearMissScore>();
+    for (const page of candidates) {
+      if (!passes(page)) continue;
+      scores.set(
+        page,
+        nearMissScore(termVariants, (gram) => pagesWith.get(gram)?.has(page) ?? false, (gram) => pagesLeading.get(gram)?.has(page) ?? false),
+      );
+    }
+    const pages = rankNearMisses(scores);
+    return { pages, scores: new Map(pages.map((page) => [page, scores.get(page)!])) };
   }
 
   async fragment(page: number): Promise<Fragment> {

@@ -1,12 +1,14 @@
 /**
  * The `data-pagefind-*` attribute values of a case page: metadata (region, date, published, issue;
- * Pagefind takes the title from the <h1> and the image from the first <img>), filters (city, county,
- * topic, year, issue) and the date sort. One Pagefind 1.6 attribute holds one key, so each value sits
- * on its own existing element of the page (see src/pages/cases/[id].astro). The benchmark corpus
- * renders the same values.
+ * Pagefind takes the title from the <h1> and the image from the first <img>), filters (type, city,
+ * county, topic, year, issue) and the date sort. One Pagefind 1.6 attribute holds one key, so each value
+ * sits on its own existing element of the page (see src/pages/cases/[id].astro). The benchmark corpus
+ * renders the same values. Issue pages (专版) are indexed too, as their own result type
+ * (`issueSearchAttributes`, src/pages/issues/[id]/index.astro).
  */
 import { formatChineseDate } from '../dates.ts';
 import type { DatePrecision } from '../../schemas/dates.ts';
+import { issueFilterAttribute } from './issue-filter.ts';
 
 export interface RegionStep {
   name: string;
@@ -20,6 +22,9 @@ export interface CaseSearchData {
   datePrecision?: DatePrecision;
 }
 
+/** The `type` filter: what kind of page a result is. Issue results carry it as metadata too, for their label. */
+export const resultTypes = { case: '文章', issue: '专版' } as const;
+
 export interface CaseSearchAttributes {
   /** On <article data-pagefind-body>. */
   article: { sort: string; filter: string; meta: string };
@@ -27,6 +32,8 @@ export interface CaseSearchAttributes {
   header: { filter?: string; meta: string };
   /** On the byline/date paragraph. */
   byline: { filter?: string; meta: string };
+  /** On the article body. */
+  body: { filter: string };
 }
 
 const countyKinds = new Set(['district', 'county-city', 'county']);
@@ -40,5 +47,31 @@ export function caseSearchAttributes({ trail, date, datePrecision = 'day' }: Cas
     article: { sort: `date:${iso}`, filter: `year:${iso.slice(0, 4)}`, meta: `published:${iso}` },
     header: { filter: city ? `city:${city.name}` : undefined, meta: `region:${regionLabel}` },
     byline: { filter: county ? `county:${county.name}` : undefined, meta: `date:${formatChineseDate(date, datePrecision)}` },
+    body: { filter: `type:${resultTypes.case}` },
+  };
+}
+
+export interface IssueSearchData {
+  id: string;
+  title: string;
+  date: Date;
+  datePrecision?: DatePrecision;
+}
+
+export interface IssueSearchAttributes {
+  /** On <article data-pagefind-body>: the type filter and label, the date sort. */
+  article: { sort: string; filter: string; meta: string };
+  /** On the masthead <header>. */
+  header: { filter: string; meta: string };
+  /** On the list of the issue's articles: the issue filter, keyed by id as on its articles, and the date shown. */
+  contents: { filter: string; meta: string };
+}
+
+export function issueSearchAttributes({ id, date, datePrecision = 'day' }: IssueSearchData): IssueSearchAttributes {
+  const iso = date.toISOString().slice(0, 10);
+  return {
+    article: { sort: `date:${iso}`, filter: `type:${resultTypes.issue}`, meta: `type:${resultTypes.issue}` },
+    header: { filter: `year:${iso.slice(0, 4)}`, meta: `published:${iso}` },
+    contents: { filter: issueFilterAttribute(id), meta: `date:${formatChineseDate(date, datePrecision)}` },
   };
 }

@@ -6,7 +6,7 @@ export const sidecarDir = 'cjk';
 export const sidecarVersion = 1;
 
 /** Filter keys, in the order the search page shows them, with their Chinese labels. */
-export const filterLabels = { city: '城市', county: '区县', topic: '话题', year: '年份', issue: '专版' } as const;
+export const filterLabels = { type: '类型', city: '城市', county: '区县', topic: '话题', year: '年份', issue: '专版' } as const;
 export type FilterKey = keyof typeof filterLabels;
 
 export interface SidecarMeta {
