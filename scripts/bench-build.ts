@@ -1,5 +1,5 @@
 /**
- * npm run bench:build [-- 1000 5000] [--keep] [--quality] [--echo]
+ * npm run bench:build [-- 1000 5000] [--keep] [--quality] [--echo] [--site-from DIR]
  *
  * Issue 9's build benchmark. For each size N (default 200): generates N cases and N/20 issues from the real
  * paragraphs (scripts/bench/build-corpus.ts) into a temporary folder holding a copy of this project and a
@@ -18,11 +18,14 @@ import { runTree, type TreeRun } from './bench/process-tree.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const sizes = args.filter((arg) => /^\d+$/.test(arg)).map(Number);
+const sizes = args.filter((arg, at) => /^\d+$/.test(arg) && args[at - 1] !== '--site-from').map(Number);
 if (sizes.length === 0) sizes.push(200);
 const keep = args.includes('--keep');
 const echo = args.includes('--echo');
 const quality = args.includes('--quality');
+// --site-from DIR: build another checkout of this project (e.g. `git worktree add` of an older commit) instead
+// of this one, to compare before and after a change with the same corpus and baseline.
+const siteFrom = args.includes('--site-from') ? resolve(args[args.indexOf('--site-from') + 1]!) : root;
 
 const work = mkdtempSync(join(tmpdir(), 'laomo-bench-build-'));
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
@@ -32,7 +35,7 @@ const pagefindBin = join(root, 'node_modules/pagefind/lib/runner/bin.cjs');
 function siteCopy(dir: string) {
   mkdirSync(dir, { recursive: true });
   for (const path of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'content/regions.json', 'content/topics.yaml', 'content/redirects.yaml', 'content/sources']) {
-    cpSync(join(root, path), join(dir, path), { recursive: true });
+    cpSync(join(siteFrom, path), join(dir, path), { recursive: true });
   }
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
 }
@@ -144,7 +147,7 @@ function row(label: string, m: Measured) {
 }
 
 console.log(`bench:build — ${cpus().length} 核，内存 ${gb(totalmem())}，开始时负载 ${loadavg().map((l) => l.toFixed(2)).join(' ')}，${new Date().toISOString()}`);
-console.log(`临时目录 ${work}`);
+console.log(`临时目录 ${work}${siteFrom === root ? '' : `；本站取自 ${siteFrom}`}`);
 const results: { size: number; issues: number; site: Measured; baseline: Measured; load: number[] }[] = [];
 let largestSite: string | undefined;
 try {
