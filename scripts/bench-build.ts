@@ -165,6 +165,9 @@ try {
     const baseline = await buildBaseline(baseDir, size);
     console.log(`  基线 ${s(baseline.wallMs)}`);
     results.push({ size, issues: generated.issues, site, baseline, load: loadavg() });
+    // The figures of this size right away, in case a larger size runs out of time or memory.
+    console.log(row('  本站', site));
+    console.log(row('  基线', baseline));
     largestSite = siteDir;
     if (!keep) rmSync(baseDir, { recursive: true, force: true });
   }
