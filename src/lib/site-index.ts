@@ -190,7 +190,7 @@ export type SiteIndex<C extends IndexCase, I extends IndexIssue, R extends Index
  * What changes when an entry changes: the id and content digest of every entry (or its data when the loader
  * keeps no digest). `astro dev` rebuilds the index when this key differs.
  */
-export function collectionsKey(collections: readonly (readonly { id: string; digest?: string; data?: unknown }[])[]): string {
+export function collectionsKey(collections: readonly (readonly { id: string; digest?: string | number; data?: unknown }[])[]): string {
   return collections
     .map((entries) => entries.map((entry) => `${entry.id}\u0001${entry.digest ?? JSON.stringify(entry.data)}`).join('\u0002'))
     .join('\u0003');
