@@ -58,6 +58,7 @@ describe('photos and notes in the body', () => {
   it('writes exactly the site’s figure syntax', () => {
     expect(figureToBlock({ src: './images/x.jpg', caption: '说明。', alt: '' })).toBe('<Figure src="./images/x.jpg" caption="说明。" />');
     expect(figureToBlock({ src: '', caption: '说明。' })).toBe('<Figure caption="说明。" awaitingPhoto />');
+    expect(figureToBlock({ src: 'images/x.jpg', caption: '说明。' })).toBe('<Figure src="./images/x.jpg" caption="说明。" />');
     expect(figureToBlock({ src: './images/x.jpg', caption: '两行\n说明' })).toBe('<Figure src="./images/x.jpg" caption="两行 说明" />');
     const match = '<Figure caption="a &quot;b&quot;" awaitingPhoto />'.match(figurePattern)!;
     expect(figureFromBlock(match)).toEqual({ src: '', caption: 'a "b"', alt: '' });

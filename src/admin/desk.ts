@@ -34,4 +34,13 @@ for (const component of bodyComponents()) {
   });
 }
 
+// Under `npm run desk` the git proxy writes content files and checks out its draft branches while an editor
+// works; the dev server then asks every open page to reload, which would throw away the form being filled in.
+// The desk ignores those reloads (Decap reloads its own data); Vite reloads only pages whose path matches.
+if (import.meta.hot) {
+  import.meta.hot.on('vite:beforeFullReload', (payload: { path?: string }) => {
+    payload.path = '/admin/__desk-keeps-its-state__.html';
+  });
+}
+
 CMS.init();

@@ -41,7 +41,9 @@ export function figureFromBlock(match: RegExpMatchArray): FigureData {
 /** `<Figure src="./images/x.jpg" caption="说明。" />`, or `<Figure caption="说明。" awaitingPhoto />` without a photo. */
 export function figureToBlock(data: Partial<FigureData>): string {
   const parts = ['<Figure'];
-  const src = data.src?.trim();
+  // Decap's media library hands back `images/x.jpg`; the site writes paths relative to the case: `./images/x.jpg`.
+  const picked = data.src?.trim();
+  const src = picked && !/^(?:\.{1,2}\/|\/|[a-z][a-z0-9+.-]*:)/i.test(picked) ? `./${picked}` : picked;
   if (src) parts.push(`src="${encode(src)}"`);
   if (data.alt?.trim()) parts.push(`alt="${encode(data.alt.trim())}"`);
   parts.push(`caption="${encode(data.caption?.trim() ?? '')}"`);

@@ -54,11 +54,21 @@ const bodyField: DecapField = {
   sanitize_preview: true,
 };
 
+/** Commit messages in Chinese: they are what editors see in the history of the repository. */
+export const commitMessages = {
+  create: '编辑台：新建{{collection}}“{{slug}}”',
+  update: '编辑台：修改{{collection}}“{{slug}}”',
+  delete: '编辑台：删除{{collection}}“{{slug}}”',
+  uploadMedia: '编辑台：上传照片“{{path}}”',
+  deleteMedia: '编辑台：删除照片“{{path}}”',
+};
+
 export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
   const table = widgetTable(input);
   return {
     locale: 'zh_Hans',
-    ...input.backend,
+    backend: { ...input.backend.backend, commit_messages: commitMessages },
+    publish_mode: input.backend.publish_mode,
     ...(input.siteUrl ? { site_url: input.siteUrl, display_url: input.siteUrl } : {}),
     show_preview_links: false,
     media_folder: `content/cases/${caseMediaFolder}`,
