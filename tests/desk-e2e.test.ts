@@ -6,7 +6,7 @@
  * The steps are the ones docs/编辑指南.md describes; screenshots go to docs/images/desk/.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
@@ -90,6 +90,24 @@ describe('the editors’ desk in Chromium', () => {
     await page.getByRole('button', { name: '登录' }).click({ timeout: 240_000 });
     await page.getByText('案例文章').first().waitFor();
     await shot('01-登录后');
+  }, 300_000);
+
+  it('opens every existing case and issue without changing it (保存 stays disabled, nothing committed)', async () => {
+    const entries = [
+      ...readdirSync(join(desk.repo, 'content/cases')).filter((name) => name.endsWith('.mdx')).map((name) => `cases/entries/${name.slice(0, -4)}`),
+      ...readdirSync(join(desk.repo, 'content/issues')).filter((name) => name.endsWith('.yaml')).map((name) => `issues/entries/${name.slice(0, -5)}`),
+    ];
+    expect(entries).toHaveLength(26);
+    const head = desk.git('rev-parse', 'HEAD');
+    for (const entry of entries) {
+      await page.goto(`${desk.siteUrl}/admin/#/collections/${entry}`);
+      await field('title').waitFor();
+      expect(await field('title').inputValue(), entry).not.toBe('');
+      if (entry.startsWith('cases/')) await page.locator('[contenteditable="true"]').first().click();
+      expect(await page.getByRole('button', { name: '保存' }).isDisabled(), entry).toBe(true);
+    }
+    expect(desk.git('rev-parse', 'HEAD')).toBe(head);
+    expect(desk.git('status', '--porcelain')).toBe('');
   }, 300_000);
 
   it('creates a case with every field and a photo with its caption, and publishes it', async () => {
