@@ -13,6 +13,9 @@ const images = import.meta.glob<ImageMetadata>('/content/cases/images/**/*.{jpg,
 export function caseImage(path: string): ImageMetadata {
   const normalised = path.trim().replace(/^\.\//, '');
   const found = images[`/content/cases/${decodeURI(normalised)}`];
+  if (!found && !/\.(?:jpe?g|png|webp|avif|gif)$/i.test(normalised)) {
+    throw new Error(`图片格式不支持：${path}。请把照片存成 JPG、PNG 或 WebP 再上传。`);
+  }
   if (!found) {
     throw new Error(`图片文件不存在：${path}。照片应放在 content/cases/images/ 中，路径写作 ./images/文件名.jpg（区分大小写）。`);
   }
