@@ -5,7 +5,7 @@ import { caseFields, issueFields, loadDeskConfig } from '../src/lib/cms/desk-con
 import type { SchemaField } from '../src/lib/cms/schema-fields.ts';
 import { fieldPaths, widgetTable } from '../src/lib/cms/widgets.ts';
 import { deskFields } from '../src/lib/cms/config.ts';
-import { loadDecap } from './support/decap-node.ts';
+import { loadDecap } from '../scripts/lib/decap-node.ts';
 
 const root = process.cwd();
 type Field = { name: string; label: string; widget: string; fields?: Field[]; options?: { label: string; value: string }[]; required?: boolean };

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { figureFromBlock, figurePattern, figureToBlock, notePattern, noteToBlock } from '../src/lib/cms/body-components.ts';
 import { loadDeskConfig } from '../src/lib/cms/desk-config.ts';
-import { loadDesk, openAndSave, type DeskCollection } from './support/decap-roundtrip.ts';
+import { loadDesk, openAndSave, type DeskCollection } from '../scripts/lib/decap-roundtrip.ts';
 
 const config = loadDeskConfig(process.cwd(), {}) as { collections: DeskCollection[] };
 const cases = config.collections.find((item) => item.name === 'cases')!;
@@ -17,12 +17,12 @@ describe('opening and saving through the desk changes nothing (Decap’s own ser
 
   it.each(files('content/cases', '.mdx'))('%s', async (file) => {
     const text = readFileSync(file, 'utf8');
-    expect(await openAndSave(text, cases)).toBe(text);
+    expect(await openAndSave(text, cases), `${file} 不是编辑台保存的格式：运行 npm run desk:normalise`).toBe(text);
   });
 
   it.each(files('content/issues', '.yaml'))('%s', async (file) => {
     const text = readFileSync(file, 'utf8');
-    expect(await openAndSave(text, issues)).toBe(text);
+    expect(await openAndSave(text, issues), `${file} 不是编辑台保存的格式：运行 npm run desk:normalise`).toBe(text);
   });
 });
 

@@ -50,7 +50,15 @@ export function loadDecap(): Promise<DecapNode> {
       logLevel: 'error',
       define: { 'process.env.NODE_ENV': '"production"' },
       // Some modules touch \`window\` when loaded (an empty placeholder image made with URL.createObjectURL).
-      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); globalThis.window ??= globalThis;" },
+      // Decap's draft backup (localforage) looks for browser storage: an in-memory one keeps it quiet.
+      banner: {
+        js: [
+          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+          'globalThis.window ??= globalThis;',
+          'if (!globalThis.__decapStorage) { const items = new Map(); globalThis.__decapStorage = { getItem: (k) => (items.has(k) ? items.get(k) : null), setItem: (k, v) => void items.set(k, String(v)), removeItem: (k) => void items.delete(k), clear: () => items.clear(), key: (i) => [...items.keys()][i] ?? null, get length() { return items.size; } };',
+          "  Object.defineProperty(globalThis, 'localStorage', { value: globalThis.__decapStorage, configurable: true, writable: true }); }",
+        ].join('\n'),
+      },
       plugins: [
         {
           name: 'markdown-control-registry',
