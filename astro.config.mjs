@@ -77,8 +77,8 @@ export default defineConfig({
     siteUrlGuard(),
     mdx(),
     // Only built pages are listed, so drafts and scheduled entries (left out by src/data/content.ts) never are;
-    // the print views are duplicates of the issue pages.
-    sitemap({ filter: (page) => !/\/issues\/[^/]+\/print\//.test(page) }),
+    // the print views are duplicates of the issue pages; the editors' desk (/admin/) is not for readers.
+    sitemap({ filter: (page) => !/\/issues\/[^/]+\/print\//.test(page) && !/\/admin\//.test(page) }),
     // Site search: Pagefind over the case pages + the CJK sidecar (README “站内搜索”).
     pagefindSearch(),
   ],

@@ -31,6 +31,7 @@ describe('feeds and sitemap', () => {
     for (const entry of expected.publishedCases) expect(sitemap).toContain(`<loc>${caseUrl(entry)}</loc>`);
     for (const id of unpublishedIds()) expect(sitemap).not.toContain(`/cases/${id}/`);
     expect(sitemap).not.toContain('/print/');
+    expect(sitemap).not.toContain('/admin/');
     expect(sitemap).not.toContain('404');
   });
 

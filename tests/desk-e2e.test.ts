@@ -1,0 +1,212 @@
+/**
+ * The editors' desk end to end, in headless Chromium on a throw-away git copy (`npm run desk -- --repo COPY`):
+ * an editor creates a case with every field and a photo with its caption, takes it through 草稿 → 待审 → 可发布
+ * and publishes it; the commit lands in the copy, the file is what the site expects, `npm run check` passes, and
+ * the dev site shows the case with its photo. No request leaves the site and the proxy.
+ * The steps are the ones docs/编辑指南.md describes; screenshots go to docs/images/desk/.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import sharp from 'sharp';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../scripts/lib/chromium.ts';
+import { astroCommandEnv } from './support/child-process.ts';
+import { startDeskOnCopy, type DeskCopy } from './support/desk-copy.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const shots = join(root, 'docs/images/desk');
+const photo = join(root, 'node_modules/.cache/desk-e2e/qidong-yishi.jpg');
+const caseId = 'pingyang-20230508';
+
+let desk: DeskCopy;
+let browser: Browser;
+let page: Page;
+const offsite: string[] = [];
+
+const field = (name: string) => page.locator(`[id^="${name}-field-"]`).first();
+const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
+
+async function choose(name: string, text: string) {
+  await field(name).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+/** 保存 (a draft on its own branch), 草稿 → 待审 → 可发布, then 发布 → 立即发布 (merged into the main branch). */
+async function saveAndPublish(screenshot: string) {
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByText('修改已保存').first().waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: /状态/ }).click();
+  await page.getByRole('menuitem', { name: '待审' }).click();
+  await page.getByRole('button', { name: '状态: 待审' }).waitFor();
+  await page.getByRole('button', { name: /状态/ }).click();
+  await page.getByRole('menuitem', { name: '可发布' }).click();
+  await page.getByRole('button', { name: '状态: 可发布' }).waitFor();
+  await shot(screenshot);
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: '发布', exact: true }).click();
+  await page.getByRole('menuitem', { name: '立即发布' }).click();
+  await page.getByText('已发布').first().waitFor({ timeout: 60_000 });
+}
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  mkdirSync(join(photo, '..'), { recursive: true });
+  await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 168, g: 20, b: 26 } } }).jpeg().toFile(photo);
+  desk = await startDeskOnCopy();
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const allowed = new Set([new URL(desk.siteUrl).origin, new URL(desk.proxyUrl).origin]);
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (allowed.has(url.origin) || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
+    offsite.push(url.href);
+    return route.abort();
+  });
+  page = await context.newPage();
+  if (process.env.DESK_E2E_DEBUG) {
+    page.on('response', (response) => {
+      const body = response.request().postData();
+      if (response.url().startsWith(desk.proxyUrl) && body) console.log('代理', response.status(), body.slice(0, 160));
+    });
+    page.on('pageerror', (error) => console.log('页面错误', error.message));
+  }
+}, 300_000);
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail') await page?.screenshot({ path: join(root, `node_modules/.cache/desk-e2e/failed-${context.task.name.slice(0, 20)}.png`) });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await desk?.stop();
+});
+
+describe('the editors’ desk in Chromium', () => {
+  it('opens in Chinese and logs in to the local git proxy', async () => {
+    await page.goto(`${desk.siteUrl}/admin/`, { timeout: 240_000 });
+    await page.getByRole('button', { name: '登录' }).click({ timeout: 240_000 });
+    await page.getByText('案例文章').first().waitFor();
+    await shot('01-登录后');
+  }, 300_000);
+
+  it('opens every existing case and issue without changing it (保存 stays disabled, nothing committed)', async () => {
+    const entries = [
+      ...readdirSync(join(desk.repo, 'content/cases')).filter((name) => name.endsWith('.mdx')).map((name) => `cases/entries/${name.slice(0, -4)}`),
+      ...readdirSync(join(desk.repo, 'content/issues')).filter((name) => name.endsWith('.yaml')).map((name) => `issues/entries/${name.slice(0, -5)}`),
+    ];
+    expect(entries).toHaveLength(26);
+    const head = desk.git('rev-parse', 'HEAD');
+    for (const entry of entries) {
+      await page.goto(`${desk.siteUrl}/admin/#/collections/${entry}`);
+      await field('title').waitFor();
+      expect(await field('title').inputValue(), entry).not.toBe('');
+      if (entry.startsWith('cases/')) await page.locator('[contenteditable="true"]').first().click();
+      expect(await page.getByRole('button', { name: '保存' }).isDisabled(), entry).toBe(true);
+    }
+    expect(desk.git('rev-parse', 'HEAD')).toBe(head);
+    expect(desk.git('status', '--porcelain')).toBe('');
+  }, 300_000);
+
+  it('creates a case with every field and a photo with its caption, and publishes it', async () => {
+    await page.goto(`${desk.siteUrl}/admin/#/collections/cases/new`);
+    await field('title').waitFor();
+    await field('kicker').fill('劳模工匠走进企业');
+    await field('title').fill('平阳劳模技术服务队进企业解难题');
+    await field('subtitle').fill('——平阳县劳模协会工作侧记');
+    await field('titleNote').fill('原版标题完整，此处测试标题说明。');
+    await field('editorNote').fill('平阳县劳模协会组织技术服务队走进企业，现将其做法刊发，供大家交流。');
+    await field('organisation').fill('平阳县劳动模范协会');
+    await choose('region', '平阳');
+    await choose('topics', '志愿服务');
+    await choose('topics', '技术帮扶');
+    await field('byline').fill('通讯员 张三');
+    await field('publication').fill('劳模工匠专版');
+    await field('page').fill('第3版');
+    await field('date').fill('2023-05-08');
+    await choose('datePrecision', '只知道年和月');
+    await field('dateNote').fill('原版未印日期，正文记述“5月8日”的活动，推断刊于2023年5月。');
+    await shot('02-填写字段');
+
+    const body = page.locator('[contenteditable="true"]').first();
+    await body.click();
+    await page.keyboard.type('平阳县劳模技术服务队走进企业，为职工开展技术指导。');
+    await page.getByTitle('添加组件').click();
+    await page.getByRole('menuitem', { name: '照片' }).click();
+    await page.getByRole('button', { name: '选择图片' }).click();
+    await page.locator('input[type="file"]').setInputFiles(photo);
+    await page.getByRole('button', { name: '选用已选中项目' }).click();
+    await field('caption').fill('平阳县劳模技术服务队在企业车间开展技术指导。');
+    await shot('03-插入照片');
+
+    await saveAndPublish('04-可发布');
+
+    const log = desk.git('log', '--format=%s', '-5');
+    expect(log).toContain(caseId);
+    const file = readFileSync(join(desk.repo, `content/cases/${caseId}.mdx`), 'utf8');
+    expect(file).toContain('region: pingyang');
+    expect(file).toContain('datePrecision: month');
+    expect(file).toMatch(/topics:\n {2}- zhiyuan-fuwu\n {2}- jishu-bangfu/);
+    expect(file).toContain('<Figure src="./images/qidong-yishi.jpg" caption="平阳县劳模技术服务队在企业车间开展技术指导。" />');
+    expect(existsSync(join(desk.repo, 'content/cases/images/qidong-yishi.jpg'))).toBe(true);
+    expect(desk.git('status', '--porcelain')).toBe('');
+  }, 300_000);
+
+  it('creates a special issue in a series listing the new case, and publishes it', async () => {
+    // As an editor would: back to the list of issues, then “+ 专版” (a fresh editor, not the previous entry's).
+    await page.goto(`${desk.siteUrl}/admin/#/collections/issues`);
+    await page.reload();
+    await page.locator('a[href$="/collections/issues/new"]').click(); // “+ 专版”
+    await field('title').waitFor();
+    await field('title').fill('劳模技术服务进企业');
+    await field('subtitle').fill('——全省各市劳模协会工作交流·温州篇');
+    await field('editorNote').fill('现将平阳县劳模协会的做法以专版形式刊发，供大家学习交流。');
+    await field('name').fill('全省各市劳模协会工作交流');
+    await field('part').fill('温州篇');
+    // Every existing case already belongs to an issue (the check allows one issue per case): list the new one.
+    for (const title of ['平阳劳模技术服务队']) {
+      await page.getByRole('button', { name: /新增/ }).first().click();
+      await page.locator('[id^="case-field-"]').last().waitFor();
+      await page.locator('[id^="case-field-"]').last().click();
+      await page.keyboard.type(title);
+      await page.getByRole('option', { name: new RegExp(title) }).first().click();
+    }
+    await field('publication').fill('劳模工匠专版');
+    await field('date').fill('2023-05-08');
+    await choose('datePrecision', '只知道年和月');
+    await shot('05-专版');
+    await saveAndPublish('06-专版可发布');
+
+    const file = readFileSync(join(desk.repo, 'content/issues/zhuanban-20230508.yaml'), 'utf8');
+    expect(file).toMatch(/cases:\n {2}- pingyang-20230508\n/);
+    expect(file).toMatch(/series:\n {2}name: 全省各市劳模协会工作交流\n {2}part: 温州篇\n/);
+    expect(desk.git('log', '--format=%s', '-8')).toContain('zhuanban-20230508');
+  }, 300_000);
+
+  it('npm run check passes on what the desk saved', () => {
+    const result = spawnSync('npm', ['run', 'check'], { cwd: desk.repo, env: astroCommandEnv(), encoding: 'utf8' });
+    expect(result.stdout + result.stderr).toContain('内容检查通过');
+    expect(result.stdout + result.stderr).toMatch(/0 errors/);
+    expect(result.status).toBe(0);
+  }, 300_000);
+
+  it('the dev site shows the case with its photo', async () => {
+    const response = await page.goto(`${desk.siteUrl}/cases/${caseId}/`, { timeout: 120_000 });
+    expect(response?.status()).toBe(200);
+    expect(await page.locator('h1').innerText()).toBe('平阳劳模技术服务队进企业解难题');
+    expect(await page.locator('.news-figure img').count()).toBe(1);
+    expect(await page.locator('.news-figure figcaption').innerText()).toBe('平阳县劳模技术服务队在企业车间开展技术指导。');
+  }, 180_000);
+
+  it('the dev site shows the special issue with the case', async () => {
+    const response = await page.goto(`${desk.siteUrl}/issues/zhuanban-20230508/`, { timeout: 120_000 });
+    expect(response?.status()).toBe(200);
+    expect(await page.locator('main').innerText()).toContain('平阳劳模技术服务队进企业解难题');
+  }, 180_000);
+
+  it('made no request outside the site and the proxy', () => {
+    expect(offsite).toEqual([]);
+  });
+});
