@@ -59,7 +59,10 @@ function describe(name: string, schema: z.ZodType): SchemaField {
 
 /** The members of a zod object, in declaration order. */
 export function schemaFields(schema: z.ZodType): SchemaField[] {
-  const shape = defOf(schema).shape;
-  if (!shape) throw new Error(`不是对象 schema：${defOf(schema).type}`);
+  // A schema with a whole-entry transform (e.g. settling the date's precision) is a pipe from the object.
+  let current = schema;
+  while (defOf(current).type === 'pipe') current = defOf(current).in!;
+  const shape = defOf(current).shape;
+  if (!shape) throw new Error(`不是对象 schema：${defOf(current).type}`);
   return Object.entries(shape).map(([name, member]) => describe(name, member));
 }
