@@ -75,7 +75,9 @@ const refused: [string, string, number][] = [
   ['export default', 'export default function Layout() { return null; }', 1],
   ['code in a text expression', '第一段 {1 + 1} 文字。', 1],
   ['Figure src as code', '<Figure src={process.env} caption="x" />', 1],
-  ['Figure src as a string', '<Figure src="./images/x.jpg" caption="x" />', 1],
+  ['Figure src as a path outside ./images/', '<Figure src="../secret/x.jpg" caption="x" />', 1],
+  ['Figure src as a script URL', '<Figure src="javascript:alert(1)" caption="x" />', 1],
+  ['Figure src as an SVG path', '<Figure src="./images/x.svg" caption="x" />', 1],
   ['Figure src not imported', '<Figure src={photo} caption="x" />', 1],
   ['an unknown component', '<Video src="a.mp4" />', 1],
   ['a tag named like an Object property', '<constructor />\n\n<toString />', 1],
@@ -94,7 +96,7 @@ describe('MDX allow-list', () => {
     expect(found[0]!.hint).toMatch(/[\u4e00-\u9fff]/);
   });
 
-  it('accepts what editors write: prose, links, footnotes, tables, an imported photo, comments and plain tags', () => {
+  it('accepts what editors write: prose, links, footnotes, tables, a photo by path or import, comments and plain tags', () => {
     const body = [
       "import photo from './images/photo.jpg';",
       "import detail from './images/2023/detail.webp';",
@@ -104,6 +106,8 @@ describe('MDX allow-list', () => {
       '正文[^1]，见[协会网站](https://example.com/a?b=1#c)、[本站](/cases/x/)、[上文](#小标题)、[相对](../x/)、[邮件](mailto:a@example.com)、[电话](tel:+86-571-1234)。',
       '',
       '<Figure src={photo} caption="志愿服务活动。" alt="志愿者合影" />',
+      '',
+      '<Figure src="./images/2023/desk-upload.jpg" caption="编辑台上传的照片。" />',
       '',
       '<Figure caption="等待配图。" awaitingPhoto />',
       '',

@@ -12,6 +12,7 @@ import { mdxToMdast } from 'satteri';
 import { reservedImportNames } from '../mdx-policy/allow-list.ts';
 import { checkMdxTree, type PolicyNode } from '../mdx-policy/check-tree.ts';
 import { imageImports, stringLiteral } from '../mdx-policy/javascript.ts';
+import { isImagePath } from '../mdx-policy/urls.ts';
 import type { Problem } from './problem.ts';
 import type { TextRange } from './typography.ts';
 
@@ -182,8 +183,10 @@ export function checkMdxBody(file: string, text: string, options: BodyCheckOptio
       else addAttributeRange(node, 'caption', stringValue('caption')!, 'Figure caption（图片说明）');
       const alt = stringValue('alt');
       if (alt) addAttributeRange(node, 'alt', alt, 'Figure alt（图片替代文字）');
+      const src = attribute('src')?.value;
+      if (typeof src === 'string' && isImagePath(src)) localImage(node, src, '<Figure> 的图片'); // other paths: the allow-list refuses them
       if (!attribute('src')) {
-        add(node, `图片说明还在等待配图：${(caption ?? '').slice(0, 24)}`, '拿到照片后放进 content/cases/images/，在文件开头 import，并给 <Figure> 加上 src={…}、删去 awaitingPhoto。', 'warning', 'Figure src（图片）');
+        add(node, `图片说明还在等待配图：${(caption ?? '').slice(0, 24)}`, '拿到照片后放进 content/cases/images/，给 <Figure> 加上 src="./images/文件名.jpg"、删去 awaitingPhoto（在编辑台里直接上传照片即可）。', 'warning', 'Figure src（图片）');
       }
     } else if (name.toLowerCase() === 'img') {
       const alt = stringValue('alt');

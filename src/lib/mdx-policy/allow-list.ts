@@ -6,7 +6,7 @@
 
 /**
  * The site's own content components and their attributes: text (quoted, or one JS string literal `{"…"}`),
- * and `src`, which takes a bare imported image name.
+ * and `src`, which takes an image path under ./images/ (as the desk writes it) or a bare imported image name.
  */
 export const contentComponents: Readonly<Record<string, { attributes: readonly string[]; imageAttributes: readonly string[] }>> = {
   Figure: { attributes: ['caption', 'alt', 'awaitingPhoto'], imageAttributes: ['src'] },
@@ -69,6 +69,6 @@ export const allowedSummary = {
   import: `只能导入图片：import 名称 from '${imageFolder}文件名.jpg';（${imageExtensions.join('、')}）`,
   image: `图片放在 content/cases/images/ 中，写作 ./images/文件名.jpg（${imageExtensions.join('、')}），或 https:// 网址`,
   expression: '花括号 { } 里只能写注释 {/* 注释 */}；要显示花括号，请写全角 ｛ ｝ 或 \\{ \\}',
-  component: `组件只有 ${Object.keys(contentComponents).map((name) => `<${name}>`).join('、')}，属性值要用引号写成文字，如 caption="……"（含引号时写 caption={"……"}）；图片写 src={导入的图片名}`,
+  component: `组件只有 ${Object.keys(contentComponents).map((name) => `<${name}>`).join('、')}，属性值要用引号写成文字，如 caption="……"（含引号时写 caption={"……"}）；图片写 src="./images/文件名.jpg"（或 src={导入的图片名}）`,
   html: '只能用普通排版标签（如 <p> <strong> <em> <sup> <sub> <br> <a href="https://…"> <table>），属性只能是引号里的文字',
 } as const;

@@ -138,9 +138,14 @@ export function createPolicyChecker(options: PolicyOptions = {}): PolicyChecker 
       const value = attribute.value;
       const label = `<${name}> 的属性 ${attributeName}`;
       if (component?.imageAttributes.includes(attributeName)) {
+        // The desk writes the photo as its path, src="./images/文件名.jpg"; hand-written files may import it.
+        if (typeof value === 'string') {
+          if (!isImagePath(value)) add(node, `${field} ${attributeName}`, `${label} 的地址不允许：${short(value)}`, allowedSummary.image);
+          continue;
+        }
         const expression = typeof value === 'object' && value ? String((value as { value?: unknown }).value ?? '') : undefined;
         const identifier = expression === undefined ? undefined : bareIdentifier(expression);
-        if (!identifier) add(node, `${field} ${attributeName}`, `${label} 只能是导入的图片名，如 ${attributeName}={photo}`, allowedSummary.import);
+        if (!identifier) add(node, `${field} ${attributeName}`, `${label} 只能是图片路径 ${attributeName}="./images/文件名.jpg" 或导入的图片名 ${attributeName}={photo}`, allowedSummary.image);
         // MDX hoists imports, so whether it is imported is known only at the end.
         else imageUses.push({ node, field: `${field} ${attributeName}`, name, identifier });
         continue;
