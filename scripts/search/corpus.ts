@@ -25,7 +25,7 @@ export interface CorpusArticle {
   paragraphs: string[];
 }
 
-function mulberry32(seed: number) {
+export function mulberry32(seed: number) {
   return () => {
     seed |= 0;
     seed = (seed + 0x6d2b79f5) | 0;

@@ -2,35 +2,30 @@
  * Published content as the pages see it. In `astro dev` drafts and scheduled entries are included so
  * editors can preview them; the production build leaves them out everywhere.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { isPublished } from '../lib/publishing.ts';
+import type { CollectionEntry } from 'astro:content';
+import { getSiteIndex } from './site-index.ts';
 
 export type CaseEntry = CollectionEntry<'cases'>;
 export type IssueEntry = CollectionEntry<'issues'>;
 export type RegionEntry = CollectionEntry<'regions'>;
 export type TopicEntry = CollectionEntry<'topics'>;
 
-const publishing = { includeUnpublished: import.meta.env.DEV };
-
-const newestFirst = (a: { data: { date: Date } }, b: { data: { date: Date } }) =>
-  b.data.date.getTime() - a.data.date.getTime();
-
+// Thin views of the shared site index (src/data/site-index.ts): read once per build, not once per page.
+// Each call returns a fresh array, so callers may sort or filter it.
 export async function getPublishedCases(): Promise<CaseEntry[]> {
-  const cases = await getCollection('cases', ({ data }) => isPublished(data, publishing));
-  return cases.sort(newestFirst);
+  return [...(await getSiteIndex()).cases];
 }
 
 export async function getPublishedIssues(): Promise<IssueEntry[]> {
-  const issues = await getCollection('issues', ({ data }) => isPublished(data, publishing));
-  return issues.sort(newestFirst);
+  return [...(await getSiteIndex()).issues];
 }
 
 export async function getRegions(): Promise<RegionEntry[]> {
-  return getCollection('regions');
+  return [...(await getSiteIndex()).regions];
 }
 
 export async function getTopics(): Promise<TopicEntry[]> {
-  return getCollection('topics');
+  return [...(await getSiteIndex()).topics];
 }
 
 /** The issues (专版) a case appeared in, with its neighbours in each issue's order. */

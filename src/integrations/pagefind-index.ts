@@ -3,11 +3,11 @@
  * CJK sidecar from the fragments Pagefind wrote. Used by the Astro integration (build and dev) and by
  * the benchmarks, so they all index the same way.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { buildSidecar, type IndexedPage } from '../lib/search/build-sidecar.ts';
+import { buildSidecar, createSidecarBuilder, sidecarOrder, type IndexedPage } from '../lib/search/build-sidecar.ts';
 import type { FoldTable } from '../lib/search/normalize.ts';
 import { sidecarDir } from '../lib/search/sidecar.ts';
 
@@ -56,19 +56,27 @@ export async function openccFoldTable(): Promise<FoldTable> {
   return table;
 }
 
-/** Built HTML pages whose markup has `data-pagefind-body`, with their site URLs. */
-export async function articlePages(dir: string): Promise<{ url: string; content: string }[]> {
+/** Every built HTML file with its site URL, sorted by URL. */
+export async function articlePageFiles(dir: string): Promise<{ url: string; path: string }[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const pages: { url: string; content: string }[] = [];
+  const files: { url: string; path: string }[] = [];
   for (const entry of entries) {
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
     const path = join(entry.parentPath, entry.name);
-    const content = await readFile(path, 'utf8');
-    if (!content.includes('data-pagefind-body')) continue;
     const relativePath = relative(dir, path).split(sep).join('/');
-    pages.push({ url: '/' + relativePath.replace(/(^|\/)index\.html$/, '$1'), content });
+    files.push({ url: '/' + relativePath.replace(/(^|\/)index\.html$/, '$1'), path });
   }
-  return pages.sort((a, b) => a.url.localeCompare(b.url));
+  return files.sort((a, b) => a.url.localeCompare(b.url));
+}
+
+/** Built HTML pages whose markup has `data-pagefind-body`, with their site URLs. */
+export async function articlePages(dir: string): Promise<{ url: string; content: string }[]> {
+  const pages: { url: string; content: string }[] = [];
+  for (const { url, path } of await articlePageFiles(dir)) {
+    const content = await readFile(path, 'utf8');
+    if (content.includes('data-pagefind-body')) pages.push({ url, content });
+  }
+  return pages;
 }
 
 export function decodePagefindFile(bytes: Uint8Array): string {
@@ -127,3 +135,69 @@ export async function writeBundle(files: Map<string, Uint8Array>, bundleDir: str
 }
 
 export const closePagefind = () => pagefind.close();
+
+/** The pages a fragment file describes, without its text (kept for ordering only). */
+interface FragmentRef {
+  hash: string;
+  url: string;
+  meta: Record<string, string>;
+}
+
+const fragmentPattern = /^(.+)\.pf_fragment$/;
+
+async function readFragment(fragmentDir: string, hash: string): Promise<IndexedPage> {
+  const data = JSON.parse(decodePagefindFile(await readFile(join(fragmentDir, `${hash}.pf_fragment`))));
+  return { hash, url: data.url, content: data.content, meta: data.meta ?? {}, filters: data.filters ?? {} };
+}
+
+/**
+ * The build's index, in bounded memory: Pagefind reads the case pages from disk and writes its bundle to disk
+ * itself (Node never holds the HTML or Pagefind's files), its process is ended, and only then is the sidecar
+ * built from Pagefind's fragments, read back one page at a time in sidecar order; each sidecar file is written
+ * as it is made. Same files as indexSite + writeBundle.
+ */
+export async function indexBuiltSite(outDir: string, bundleDir: string): Promise<Omit<IndexOutput, 'files'> & { fileCount: number; bytes: number }> {
+  const started = performance.now();
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
+    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+    // Page by page, in the same order as indexSite (so the same bundle): only one page's HTML is held at a time.
+    for (const page of await articlePageFiles(outDir)) {
+      const content = await readFile(page.path, 'utf8');
+      if (!content.includes('data-pagefind-body')) continue;
+      const added = await index.addHTMLFile({ url: page.url, content });
+      if (added.errors.length) throw new Error(`Pagefind ${page.url}: ${added.errors.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath: bundleDir });
+    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+  const pagefindMs = performance.now() - started;
+
+  const fragmentDir = join(bundleDir, 'fragment');
+  const refs: FragmentRef[] = [];
+  for (const name of await readdir(fragmentDir).catch(() => [] as string[])) {
+    const hash = fragmentPattern.exec(name)?.[1];
+    if (!hash) continue;
+    const { url, meta } = await readFragment(fragmentDir, hash);
+    refs.push({ hash, url, meta });
+  }
+  const builder = createSidecarBuilder({ fold: await openccFoldTable() });
+  for (const ref of sidecarOrder(refs)) builder.addPage(await readFragment(fragmentDir, ref.hash));
+  let bytes = 0;
+  let fileCount = 0;
+  for (const [path, text] of builder.files()) {
+    const target = join(bundleDir, sidecarDir, path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, text);
+    bytes += Buffer.byteLength(text);
+    fileCount += 1;
+  }
+  for (const entry of await readdir(bundleDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.parentPath.startsWith(join(bundleDir, sidecarDir))) continue;
+    bytes += (await stat(join(entry.parentPath, entry.name))).size;
+    fileCount += 1;
+  }
+  return { pageCount: builder.pageCount, pagefindMs, sidecarMs: performance.now() - started - pagefindMs, fileCount, bytes };
+}

@@ -5,16 +5,20 @@
  *
  * In `astro dev` there is no built HTML, so the bundle is built in memory on the first request for
  * `<base>pagefind/…`, from the case pages as the dev server renders them (drafts included, as everywhere
- * in dev), and rebuilt after content or source changes. The search page works the same in both.
+ * in dev), and rebuilt after content or source changes: after a content edit only the changed case pages are
+ * rendered again (src/lib/search/dev-page-cache.ts). The build indexes page by page from disk and ends
+ * Pagefind's process before the sidecar is built (indexBuiltSite). The search page works the same in both.
  */
 import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Connect, ViteDevServer } from 'vite';
 import { readContentSources } from '../lib/content-check/read-sources.ts';
 import { parseMdxSource } from '../lib/content-check/parse-source.ts';
 import { globEntryId } from '../lib/content-check/entry-id.ts';
-import { closePagefind, indexSite, writeBundle, type IndexOutput } from './pagefind-index.ts';
+import { indexBuiltSite, indexSite, type IndexOutput } from './pagefind-index.ts';
+import { planRefresh, type CachedPage } from '../lib/search/dev-page-cache.ts';
 
 export const bundleDirName = 'pagefind';
 
@@ -24,16 +28,14 @@ const contentTypes: Record<string, string> = {
   json: 'application/json; charset=utf-8',
 };
 
-/** Ids of every case (drafts too): the pages the dev index renders. */
-async function caseIds(root: string): Promise<string[]> {
-  const sources = await readContentSources(root);
-  return sources.cases.map((file) => globEntryId(file.relativePath!, parseMdxSource(file.text).data));
-}
-
 function devMiddleware(server: ViteDevServer, root: string, base: string, log: (message: string) => void): Connect.NextHandleFunction {
   const prefix = `${base.replace(/\/?$/, '/')}${bundleDirName}/`;
   let bundle: Promise<IndexOutput> | undefined;
+  let pages = new Map<string, CachedPage>();
+  // A change under src/ can change every page; one under content/ only the pages whose sources changed.
+  let sourceGeneration = 0;
   const invalidate = (file: string) => {
+    if (/[\\/]src[\\/]/.test(file)) sourceGeneration += 1;
     if (/[\\/](content|src)[\\/]/.test(file)) bundle = undefined;
   };
   server.watcher.on('change', invalidate);
@@ -42,15 +44,26 @@ function devMiddleware(server: ViteDevServer, root: string, base: string, log: (
 
   async function build(origin: string): Promise<IndexOutput> {
     const started = Date.now();
-    const ids = await caseIds(root);
-    const pages = [];
-    for (const id of ids) {
+    const sources = await readContentSources(root);
+    const shared = createHash('sha256').update(String(sourceGeneration));
+    for (const file of [sources.regions, sources.topics, ...sources.issues]) shared.update(file.file).update('\0').update(file.text);
+    const sharedKey = shared.digest('hex');
+    const wanted = sources.cases.map((file) => ({
+      id: globEntryId(file.relativePath!, parseMdxSource(file.text).data),
+      key: createHash('sha256').update(sharedKey).update(file.text).digest('hex'),
+    }));
+    const { fetch: stale, keep } = planRefresh(wanted, pages);
+    const keys = new Map(wanted.map(({ id, key }) => [id, key]));
+    const fetchPage = async (id: string) => {
       const url = `${prefix.slice(0, -bundleDirName.length - 1)}cases/${id}/`;
       const response = await fetch(new URL(url, origin), { headers: { accept: 'text/html' } });
-      if (response.ok) pages.push({ url: `/cases/${id}/`, content: await response.text() });
-    }
-    const output = await indexSite({ pages });
-    log(`dev search index: ${output.pageCount} pages in ${Date.now() - started} ms`);
+      if (response.ok) keep.set(id, { key: keys.get(id)!, url: `/cases/${id}/`, content: await response.text() });
+    };
+    // A few at a time: the dev server renders while the previous responses are read.
+    for (let at = 0; at < stale.length; at += 4) await Promise.all(stale.slice(at, at + 4).map(fetchPage));
+    pages = keep;
+    const output = await indexSite({ pages: wanted.flatMap(({ id }) => keep.get(id) ?? []) });
+    log(`dev search index: ${output.pageCount} pages (${stale.length} rendered again) in ${Date.now() - started} ms`);
     return output;
   }
 
@@ -97,10 +110,10 @@ export default function pagefindSearch(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = Date.now();
         const outDir = fileURLToPath(dir);
-        const { files, pageCount } = await indexSite({ dir: outDir });
-        const bytes = await writeBundle(files, join(outDir, bundleDirName));
-        await closePagefind();
-        logger.info(`Pagefind + CJK sidecar: ${pageCount} pages, ${files.size} files, ${(bytes / 1024).toFixed(0)} KB in ${Date.now() - started} ms`);
+        const { pageCount, fileCount, bytes, pagefindMs, sidecarMs } = await indexBuiltSite(outDir, join(outDir, bundleDirName));
+        logger.info(
+          `Pagefind + CJK sidecar: ${pageCount} pages, ${fileCount} files, ${(bytes / 1024).toFixed(0)} KB in ${Date.now() - started} ms (Pagefind ${pagefindMs.toFixed(0)} ms, sidecar ${sidecarMs.toFixed(0)} ms)`,
+        );
       },
     },
   };

@@ -1,11 +1,11 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { getPublishedCases, getTopics } from '../data/content.ts';
+import { getSiteIndex } from '../data/site-index.ts';
 import { feedItems } from '../lib/feed-items.ts';
 
 /** The site feed: the newest published cases (drafts and scheduled entries never appear). */
 export async function GET(context: APIContext) {
-  const [cases, topics] = await Promise.all([getPublishedCases(), getTopics()]);
+  const { cases, topics } = await getSiteIndex();
   return rss({
     title: '浙江劳模工匠 · 最新案例',
     description: '浙江省劳模工匠专版与各地劳模协会工作案例',
