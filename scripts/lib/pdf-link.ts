@@ -50,3 +50,39 @@ export function insertPdfLinks(html: string, pdfs: readonly PdfLinkInfo[]): stri
     return filled(href, kept);
   });
 }
+
+/**
+ * A case page's bar “刊于《…》第 n 篇 · 打印版 · 下载 PDF”: the page carries `<span class="pdf-slot"
+ * data-case-pdf-href="…/issues/<id>.pdf">` for each issue it appears in; this fills the slots whose A4 PDF was
+ * rendered (`names`: A4 href → Chinese download name) with a download link. Idempotent.
+ */
+const caseSlotPattern = /<span class="(?:pdf-slot|pdf-links)" data-case-pdf-href="([^"]+)">(?:<a [^>]*>[^<]*<\/a>)?<\/span>/g;
+
+export function insertCasePdfLinks(html: string, names: ReadonlyMap<string, string>): string {
+  return html.replace(caseSlotPattern, (slot, href: string) => {
+    const name = names.get(href);
+    if (!name) return slot;
+    return `<span class="pdf-links" data-case-pdf-href="${href}"><a class="pdf-link" href="${href}" type="application/pdf" download="${attribute(name)}">下载 PDF</a></span>`;
+  });
+}
+
+export interface ThumbnailInfo {
+  /** The picture's address, e.g. `/issues/x-page1.webp`. */
+  src: string;
+  width: number;
+  height: number;
+}
+
+const thumbSlotPattern = /<span class="pdf-thumb-slot" data-thumb-href="([^"]+)">[\s\S]*?<\/span><!--\/thumb-->|<span class="pdf-thumb-slot" data-thumb-href="([^"]+)"><\/span>/;
+
+/**
+ * The issue page with a picture of PDF page 1 in its `.pdf-thumb-slot`, linking to the PDF. Only called when the
+ * picture was written, so a page never points at a missing file. Idempotent.
+ */
+export function insertThumbnail(html: string, thumb: ThumbnailInfo): string {
+  return html.replace(thumbSlotPattern, (_, filledHref: string | undefined, emptyHref: string | undefined) => {
+    const href = filledHref ?? emptyHref!;
+    const image = `<img src="${attribute(thumb.src)}" width="${thumb.width}" height="${thumb.height}" alt="本期 PDF 第 1 页缩略图" loading="lazy" decoding="async">`;
+    return `<span class="pdf-thumb-slot" data-thumb-href="${href}"><a class="pdf-thumb" href="${href}" type="application/pdf">${image}</a></span><!--/thumb-->`;
+  });
+}
