@@ -82,7 +82,7 @@ const thumbSlotPattern = /<span class="pdf-thumb-slot" data-thumb-href="([^"]+)"
 export function insertThumbnail(html: string, thumb: ThumbnailInfo): string {
   return html.replace(thumbSlotPattern, (_, filledHref: string | undefined, emptyHref: string | undefined) => {
     const href = filledHref ?? emptyHref!;
-    const image = `<img src="${attribute(thumb.src)}" width="${thumb.width}" height="${thumb.height}" alt="本期 PDF 第 1 页缩略图" loading="lazy" decoding="async">`;
+    const image = `<img src="${attribute(thumb.src)}" width="${thumb.width}" height="${thumb.height}" alt="本期 PDF 第 1 页缩略图" decoding="async">`;
     return `<span class="pdf-thumb-slot" data-thumb-href="${href}"><a class="pdf-thumb" href="${href}" type="application/pdf">${image}</a></span><!--/thumb-->`;
   });
 }
