@@ -122,7 +122,7 @@ export async function renderIssuePdfs(options: RenderOptions): Promise<PdfResult
  * Fills the PDF links (A4, and the A3 sheet when rendered) and the page-1 picture into each rendered issue's page,
  * and the “下载 PDF” link into the bar at the top of every case page of an issue whose A4 PDF was rendered.
  */
-export function linkPdfs(distDir: string, results: readonly PdfResult[], base = normaliseBase(process.env.BASE_PATH ?? '/')): void {
+export function linkPdfs(distDir: string, results: readonly PdfResult[]): void {
   for (const id of new Set(results.map((result) => result.id))) {
     const page = join(distDir, 'issues', id, 'index.html');
     if (!existsSync(page)) continue;
@@ -131,12 +131,12 @@ export function linkPdfs(distDir: string, results: readonly PdfResult[], base = 
     let html = insertPdfLinks(readFileSync(page, 'utf8'), pdfs);
     const thumbnail = rendered.find((result) => result.thumbnail)?.thumbnail;
     if (thumbnail) {
-      const info: ThumbnailInfo = { src: `${base}issues/${basename(thumbnail.file)}`, width: thumbnail.width, height: thumbnail.height };
+      const info: ThumbnailInfo = { fileName: basename(thumbnail.file), width: thumbnail.width, height: thumbnail.height };
       html = insertThumbnail(html, info);
     }
     writeFileSync(page, html);
   }
-  const a4Names = new Map(results.filter((result) => result.size === 'a4').map((result) => [`${base}issues/${result.id}.pdf`, result.downloadName]));
+  const a4Names = new Map(results.filter((result) => result.size === 'a4').map((result) => [result.id, result.downloadName]));
   if (!a4Names.size) return;
   const casesDir = join(distDir, 'cases');
   if (!existsSync(casesDir)) return;

@@ -178,7 +178,7 @@ describe('the issue and case pages after the PDF step', () => {
         cpSync(file, join(linked, folder, name, 'index.html'));
       }
     }
-    linkPdfs(linked, [...results, ...a3], '/');
+    linkPdfs(linked, [...results, ...a3]);
   });
 
   afterAll(() => {
