@@ -12,12 +12,13 @@
  * Serves dist/ on 127.0.0.1 only and blocks every other request. BASE_PATH must match the build's.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { findChromium, installHint, launchChromium } from './lib/chromium.ts';
 import { serveStatic } from './lib/static-server.ts';
-import { formatBytes, insertPdfLinks } from './lib/pdf-link.ts';
+import { formatBytes, insertCasePdfLinks, insertPdfLinks, insertThumbnail, type ThumbnailInfo } from './lib/pdf-link.ts';
+import { renderThumbnail } from './lib/pdf-thumbnail.ts';
 
 export interface PdfResult {
   id: string;
@@ -34,6 +35,8 @@ export interface PdfResult {
   overflow: number;
   /** The Chinese file name a download of this PDF gets. */
   downloadName: string;
+  /** A4: the picture of page 1 written next to the PDF (absent when it could not be made). */
+  thumbnail?: { file: string; width: number; height: number };
 }
 
 export interface RenderOptions {
@@ -91,10 +94,12 @@ export async function renderIssuePdfs(options: RenderOptions): Promise<PdfResult
       const file = join(outDir, size === 'a3' ? `${id}-a3.pdf` : `${id}.pdf`);
       const pdf = await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
       const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      const thumbnail = size === 'a4' ? await renderThumbnail(file, join(outDir, `${id}-page1.webp`), page) : undefined;
       results.push({
         id,
         size,
         file,
+        thumbnail,
         bytes: pdf.length,
         pages,
         bodyPt: Number(fit.fitSize),
@@ -113,13 +118,35 @@ export async function renderIssuePdfs(options: RenderOptions): Promise<PdfResult
   return results;
 }
 
-/** Fills the PDF links (A4, and the A3 sheet when rendered) into each rendered issue's page. */
+/**
+ * Fills the PDF links (A4, and the A3 sheet when rendered) and the page-1 picture into each rendered issue's page,
+ * and the “下载 PDF” link into the bar at the top of every case page of an issue whose A4 PDF was rendered.
+ */
 export function linkPdfs(distDir: string, results: readonly PdfResult[]): void {
   for (const id of new Set(results.map((result) => result.id))) {
     const page = join(distDir, 'issues', id, 'index.html');
     if (!existsSync(page)) continue;
-    const pdfs = results.filter((result) => result.id === id).map(({ size, bytes, pages, downloadName }) => ({ size, bytes, pages, downloadName }));
-    writeFileSync(page, insertPdfLinks(readFileSync(page, 'utf8'), pdfs));
+    const rendered = results.filter((result) => result.id === id);
+    const pdfs = rendered.map(({ size, bytes, pages, downloadName }) => ({ size, bytes, pages, downloadName }));
+    let html = insertPdfLinks(readFileSync(page, 'utf8'), pdfs);
+    const thumbnail = rendered.find((result) => result.thumbnail)?.thumbnail;
+    if (thumbnail) {
+      const info: ThumbnailInfo = { fileName: basename(thumbnail.file), width: thumbnail.width, height: thumbnail.height };
+      html = insertThumbnail(html, info);
+    }
+    writeFileSync(page, html);
+  }
+  const a4Names = new Map(results.filter((result) => result.size === 'a4').map((result) => [result.id, result.downloadName]));
+  if (!a4Names.size) return;
+  const casesDir = join(distDir, 'cases');
+  if (!existsSync(casesDir)) return;
+  for (const entry of readdirSync(casesDir, { withFileTypes: true })) {
+    const page = join(casesDir, entry.name, 'index.html');
+    if (!entry.isDirectory() || !existsSync(page)) continue;
+    const html = readFileSync(page, 'utf8');
+    if (!html.includes('data-case-pdf-href=')) continue;
+    const linked = insertCasePdfLinks(html, a4Names);
+    if (linked !== html) writeFileSync(page, linked);
   }
 }
 

@@ -51,6 +51,27 @@ describe('checkContent', () => {
     expect(checkContent(sources())).toEqual([]);
   });
 
+  it('refuses two issues stating the same 期号, naming the second file, its line and the first file', () => {
+    const numbered = (name: string, caseId: string, number: string) => {
+      const file = issueFile(name, [caseId]);
+      return { ...file, text: `${file.text}number: ${number}\n` };
+    };
+    const problems = checkContent(sources({
+      cases: [caseFile('pingyang.mdx'), caseFile('dongtou.mdx', { title: '海岛劳模' })],
+      issues: [numbered('a.yaml', 'pingyang', '3'), numbered('b.yaml', 'dongtou', '3')],
+    }));
+    const numberProblems = problems.filter((problem) => problem.field.includes('number'));
+    expect(numberProblems).toHaveLength(1);
+    expect(numberProblems[0]).toMatchObject({ file: 'content/issues/b.yaml', line: 7, severity: 'error' });
+    expect(formatProblem(numberProblems[0]!)).toContain('期号 3 已用于专版 content/issues/a.yaml');
+    const distinct = checkContent(sources({
+      cases: [caseFile('pingyang.mdx'), caseFile('dongtou.mdx', { title: '海岛劳模' })],
+      issues: [numbered('a.yaml', 'pingyang', '3'), numbered('b.yaml', 'dongtou', '4')],
+    }));
+    expect(distinct.filter((problem) => problem.field.includes('number'))).toEqual([]);
+    expect(checkContent(sources({ issues: [numbered('a.yaml', 'pingyang', '0')] })).some((problem) => problem.field.includes('number'))).toBe(true);
+  });
+
   it('names the file, line and field of an unknown region', () => {
     const [problem, ...rest] = checkContent(sources({ cases: [caseFile('pingyang.mdx', { region: 'pinyang' })] }));
     expect(rest).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { a3PdfHref, formatBytes, insertPdfLinks } from '../scripts/lib/pdf-link.ts';
+import { a3PdfHref, formatBytes, insertCasePdfLinks, insertPdfLinks, insertThumbnail } from '../scripts/lib/pdf-link.ts';
 import { issuePdfDownloadName } from '../src/lib/pdf-name.ts';
 
 const page = '<ul><li><a href="/issues/x/print/">打印版</a></li><li><span class="pdf-slot" data-pdf-href="/laomo/issues/x.pdf"></span></li></ul>';
@@ -69,5 +69,40 @@ describe('the Chinese download name of an issue PDF', () => {
   it('falls back to the title, without quotes, slashes or spaces', () => {
     expect(issuePdfDownloadName({ title: '“红马甲”来了 “老大难”解了', date: new Date('2021-05-01T00:00:00Z') })).toBe('劳模工匠专版-红马甲来了-老大难解了-2021.pdf');
     expect(issuePdfDownloadName({ title: 'A/B: 《C》?', date })).toBe('劳模工匠专版-AB-C-2023.pdf');
+  });
+});
+
+describe('insertCasePdfLinks', () => {
+  const bar = '<nav class="issue-bar">刊于<a href="/issues/x/">《甲》</a>第 2 篇<span class="issue-bar-links"><a href="/issues/x/print/">打印版</a><span class="pdf-slot" data-case-pdf-href="/issues/x.pdf"></span></span></nav>';
+  it('fills the slot of an issue whose PDF exists with a download link under the Chinese name, and keeps it once', () => {
+    const names = new Map([['x', '劳模工匠专版-温州篇-2023.pdf']]);
+    const once = insertCasePdfLinks(bar, names);
+    expect(once).toContain('<a class="pdf-link" href="/issues/x.pdf" type="application/pdf" download="劳模工匠专版-温州篇-2023.pdf">下载 PDF</a>');
+    expect(insertCasePdfLinks(once, names)).toBe(once);
+  });
+  it('leaves the slot empty when that PDF was not rendered', () => {
+    expect(insertCasePdfLinks(bar, new Map([['y', 'y.pdf']]))).toBe(bar);
+  });
+  it('keeps the base path of the page’s own link', () => {
+    const based = bar.replaceAll('"/issues/', '"/laomo/issues/');
+    expect(insertCasePdfLinks(based, new Map([['x', 'x.pdf']]))).toContain('<a class="pdf-link" href="/laomo/issues/x.pdf"');
+  });
+});
+
+describe('insertThumbnail', () => {
+  const html = '<div><span class="pdf-thumb-slot" data-thumb-href="/issues/x.pdf"></span><ul></ul></div>';
+  it('puts a picture of page 1 with its size into the slot, linking the PDF, once', () => {
+    const once = insertThumbnail(html, { fileName: 'x-page1.webp', width: 240, height: 339 });
+    expect(once).toContain('<a class="pdf-thumb" href="/issues/x.pdf" type="application/pdf"><img src="/issues/x-page1.webp" width="240" height="339"');
+    const twice = insertThumbnail(once, { fileName: 'x-page1.webp', width: 200, height: 283 });
+    expect(twice.match(/<img /g)).toHaveLength(1);
+    expect(twice).toContain('width="200"');
+  });
+  it('leaves a page without a slot alone', () => {
+    expect(insertThumbnail('<p>x</p>', { fileName: 'a.webp', width: 1, height: 1 })).toBe('<p>x</p>');
+  });
+  it('addresses the picture next to the PDF, under the site’s base path', () => {
+    const based = html.replace('"/issues/', '"/laomo/issues/');
+    expect(insertThumbnail(based, { fileName: 'x-page1.webp', width: 1, height: 1 })).toContain('<img src="/laomo/issues/x-page1.webp"');
   });
 });

@@ -59,7 +59,7 @@ describe('npm run check on an issue too long for one A3 sheet', () => {
     const long = `---\n${frontmatter!.replace(/^title: .*$/m, 'title: "一篇很长的文章"')}\n---\n${Array.from({ length: 12 }, () => body).join('\n')}`;
     writeFileSync(join(dir, 'content/cases/hen-chang-de-wenzhang.mdx'), long);
     writeFileSync(join(dir, 'content/issues/hen-chang-de-zhuanban.yaml'), readFileSync(join(root, 'content/issues/laomo-xiehui-jiaoliu-wenzhou.yaml'), 'utf8')
-      .replace(/^title: .*$/m, 'title: "很长的专版"').replace(/^cases:\n(  - .*\n)+/m, 'cases:\n  - "hen-chang-de-wenzhang"\n').replace(/^  part: .*$/m, '  part: "长篇"'));
+      .replace(/^number: .*\n/m, '').replace(/^title: .*$/m, 'title: "很长的专版"').replace(/^cases:\n(  - .*\n)+/m, 'cases:\n  - "hen-chang-de-wenzhang"\n').replace(/^  part: .*$/m, '  part: "长篇"'));
     const result = spawnSync(process.execPath, [join(root, 'scripts/check.ts'), '--root', dir, '--all'], { encoding: 'utf8' });
     const output = `${result.stdout}${result.stderr}`;
     expect(result.status, output).toBe(0);

@@ -50,3 +50,41 @@ export function insertPdfLinks(html: string, pdfs: readonly PdfLinkInfo[]): stri
     return filled(href, kept);
   });
 }
+
+/**
+ * A case page's bar “刊于《…》第 n 篇 · 打印版 · 下载 PDF”: the page carries `<span class="pdf-slot"
+ * data-case-pdf-href="…/issues/<id>.pdf">` for each issue it appears in; this fills the slots whose A4 PDF was
+ * rendered (`names`: issue id → Chinese download name) with a download link. The href is the page's own (it
+ * already carries the site's base path). Idempotent.
+ */
+const caseSlotPattern = /<span class="(?:pdf-slot|pdf-links)" data-case-pdf-href="([^"]+)">(?:<a [^>]*>[^<]*<\/a>)?<\/span>/g;
+
+export function insertCasePdfLinks(html: string, names: ReadonlyMap<string, string>): string {
+  return html.replace(caseSlotPattern, (slot, href: string) => {
+    const name = names.get(/issues\/([^/]+)\.pdf$/.exec(href)?.[1] ?? '');
+    if (!name) return slot;
+    return `<span class="pdf-links" data-case-pdf-href="${href}"><a class="pdf-link" href="${href}" type="application/pdf" download="${attribute(name)}">下载 PDF</a></span>`;
+  });
+}
+
+export interface ThumbnailInfo {
+  /** The picture's file name next to the PDF, e.g. `x-page1.webp` (its address follows the slot's PDF href). */
+  fileName: string;
+  width: number;
+  height: number;
+}
+
+const thumbSlotPattern = /<span class="pdf-thumb-slot" data-thumb-href="([^"]+)">[\s\S]*?<\/span><!--\/thumb-->|<span class="pdf-thumb-slot" data-thumb-href="([^"]+)"><\/span>/;
+
+/**
+ * The issue page with a picture of PDF page 1 in its `.pdf-thumb-slot`, linking to the PDF. Only called when the
+ * picture was written, so a page never points at a missing file. Idempotent.
+ */
+export function insertThumbnail(html: string, thumb: ThumbnailInfo): string {
+  return html.replace(thumbSlotPattern, (_, filledHref: string | undefined, emptyHref: string | undefined) => {
+    const href = filledHref ?? emptyHref!;
+    const src = href.replace(/[^/]*$/, encodeURIComponent(thumb.fileName));
+    const image = `<img src="${attribute(src)}" width="${thumb.width}" height="${thumb.height}" alt="本期 PDF 第 1 页缩略图" decoding="async">`;
+    return `<span class="pdf-thumb-slot" data-thumb-href="${href}"><a class="pdf-thumb" href="${href}" type="application/pdf">${image}</a></span><!--/thumb-->`;
+  });
+}

@@ -5,6 +5,7 @@
  * 10,000 articles instead of re-reading and re-sorting every case.
  */
 import { groupByYearMonth, type ArchiveYear, type DatedFields } from './archive.ts';
+import { numberIssues, type IssueNumbering } from './issue-numbers.ts';
 import { rankRelated, relatedWeights, type RelatedCase, type RelatedInput } from './related.ts';
 
 export interface IndexCase {
@@ -14,7 +15,7 @@ export interface IndexCase {
 
 export interface IndexIssue {
   id: string;
-  data: { date: Date; cases: readonly { id: string }[] };
+  data: { date: Date; cases: readonly { id: string }[]; number?: number; series?: { name: string; part?: string } };
 }
 
 export interface IndexRegion {
@@ -110,6 +111,8 @@ export function buildSiteIndex<C extends IndexCase, I extends IndexIssue, R exte
     return made;
   };
 
+  const numbering = numberIssues(issues);
+
   let archive: ArchiveYear<C>[] | undefined;
   const relatedMemo = new Map<string, RelatedCase[]>();
 
@@ -174,6 +177,10 @@ export function buildSiteIndex<C extends IndexCase, I extends IndexIssue, R exte
     casesWithTopic: (topicId: string): C[] => byTopic.get(topicId) ?? [],
     /** The issues a case appears in, newest issue first, with its place and neighbours there. */
     issuesContaining: (caseId: string): IssueAppearance<I>[] => appearances.get(caseId) ?? [],
+    /** 期号: an issue's running number, its place in its series and its neighbours (src/lib/issue-numbers.ts). */
+    issueNumbering: (issueId: string): IssueNumbering<I> | undefined => numbering.byId.get(issueId),
+    /** Published issues by 期号, 第 1 期 first. */
+    issuesByNumber: numbering.inOrder,
     /** Cases of an issue in its order (unpublished ones left out). */
     casesOfIssue: (issue: I): C[] => issue.data.cases.flatMap((ref) => caseById.get(ref.id) ?? []),
     /** The year/month archive of the cases. */

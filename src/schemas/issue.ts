@@ -7,6 +7,8 @@ import { sourceSchema } from './source.ts';
 export function issueSchema<Ref extends z.ZodType>(ref: (collection: 'cases') => Ref) {
   return z.object({
     ...headlineFields,
+    /** 期号, optional: stated numbers never change; issues without one get the next free number by date (src/lib/issue-numbers.ts). */
+    number: z.number().int().positive().optional(),
     series: z.object({ name: z.string().min(1), part: z.string().optional() }).optional(),
     cases: z.array(ref('cases')).min(1),
     source: sourceSchema,

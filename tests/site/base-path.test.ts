@@ -111,6 +111,10 @@ describe(`a build with BASE_PATH=${base}`, () => {
     linkPdfs(dist, results);
     expect(existsSync(join(dist, 'issues', `${id}.pdf`))).toBe(true);
     expect(read(`issues/${id}/index.html`)).toMatch(new RegExp(`<a class="button button-quiet pdf-link" href="${base}issues/${id}\\.pdf" type="application/pdf"[^>]*>下载 PDF（A4，\\d+ 页，[\\d.]+ [KM]B）</a>`));
+    // The page-1 picture and the case pages' 下载 PDF carry the base path too (checkLinks below finds them).
+    expect(read(`issues/${id}/index.html`)).toContain(`<img src="${base}issues/${id}-page1.webp"`);
+    const firstCase = expected.publishedIssues[0]!.caseIds[0]!;
+    expect(read(`cases/${firstCase}/index.html`)).toContain(`<a class="pdf-link" href="${base}issues/${id}.pdf"`);
     const { problems } = checkLinks(dist, base, site);
     expect(problems).toEqual([]);
   });

@@ -284,4 +284,24 @@ describe('print view of a special issue', () => {
       await page.close();
     }
   });
+
+  it('prints a case of an issue as masthead, headlines, text, source line and QR code, without any navigation', async () => {
+    const caseInIssue = caseIds.find((id) => html(`cases/${id}/`).includes('class="issue-bar"'))!;
+    const { page } = await visit(`cases/${caseInIssue}/`);
+    try {
+      const navigation = ['.site-header', '.site-footer', '.breadcrumbs', '.issue-bar', '.article-aside', '.issue-nav', '.related', '.source-topics', 'input[type="search"]'];
+      const printed = ['.print-masthead', 'h1', '.article-body p', '.article-source', '.print-qr svg'];
+      // On screen: navigation and the bar are there, the masthead and QR code are print-only.
+      for (const selector of ['.issue-bar', '.breadcrumbs']) expect(await page.locator(selector).first().isVisible(), `screen ${selector}`).toBe(true);
+      for (const selector of ['.print-masthead', '.print-qr']) expect(await page.locator(selector).first().isVisible(), `screen ${selector}`).toBe(false);
+      await page.emulateMedia({ media: 'print' });
+      for (const selector of navigation) {
+        const all = page.locator(selector);
+        for (let index = 0; index < (await all.count()); index += 1) expect(await all.nth(index).isVisible(), `print ${selector}`).toBe(false);
+      }
+      for (const selector of printed) expect(await page.locator(selector).first().isVisible(), `print ${selector}`).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
 });

@@ -5,7 +5,7 @@
  * text, and no A4 page near-empty. An issue too long for one A3 sheet is reported, not shrunk below 六号.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
@@ -13,7 +13,7 @@ import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
-import { a3OverflowReport, renderIssuePdfs, type PdfResult } from '../../scripts/pdf.ts';
+import { a3OverflowReport, linkPdfs, renderIssuePdfs, type PdfResult } from '../../scripts/pdf.ts';
 import { placeholderSiteUrl } from '../../src/lib/site-url.ts';
 import { readExpectedContent, type ExpectedCase, type ExpectedIssue } from './site-content.ts';
 
@@ -159,6 +159,65 @@ describe('special issue PDFs', () => {
       const { data, info } = await sharp(`${prefix}.png`).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
       const code = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), info.width, info.height);
       expect(code?.data, result.id).toBe(canonical);
+    }
+  });
+});
+
+describe('the issue and case pages after the PDF step', () => {
+  let linked: string;
+  const read = (path: string) => readFileSync(join(linked, path, 'index.html'), 'utf8');
+
+  beforeAll(() => {
+    // The pages linkPdfs edits, copied out of the shared build (the PDFs and pictures are in `out`).
+    linked = mkdtempSync(join(tmpdir(), 'laomo-linked-'));
+    for (const folder of ['issues', 'cases']) {
+      for (const name of readdirSync(join(dist, folder))) {
+        const file = join(dist, folder, name, 'index.html');
+        if (!existsSync(file)) continue;
+        mkdirSync(join(linked, folder, name), { recursive: true });
+        cpSync(file, join(linked, folder, name, 'index.html'));
+      }
+    }
+    linkPdfs(linked, [...results, ...a3]);
+  });
+
+  afterAll(() => {
+    if (linked) rmSync(linked, { recursive: true, force: true });
+  });
+
+  it('gives every issue page download links to its A4 and A3 PDF under Chinese file names', () => {
+    for (const issue of issues) {
+      const html = read(`issues/${issue.id}`);
+      expect(html, issue.id).toMatch(new RegExp(`<a class="button button-quiet pdf-link" href="/issues/${issue.id}\\.pdf" type="application/pdf" download="劳模工匠专版-[^"]+-\\d{4}\\.pdf">`));
+      expect(html, issue.id).toMatch(new RegExp(`href="/issues/${issue.id}-a3\\.pdf" type="application/pdf" download="劳模工匠专版-[^"]+-A3\\.pdf"`));
+    }
+  });
+
+  it('shows a picture of PDF page 1 on every issue page, with the picture’s real width and height', async () => {
+    for (const issue of issues) {
+      const result = results.find((candidate) => candidate.id === issue.id)!;
+      expect(result.thumbnail, issue.id).toBeDefined();
+      const img = /<a class="pdf-thumb" href="([^"]+)"[^>]*><img src="([^"]+)" width="(\d+)" height="(\d+)"/.exec(read(`issues/${issue.id}`));
+      expect(img, issue.id).not.toBeNull();
+      const [, href, src, width, height] = img!;
+      expect(href).toBe(`/issues/${issue.id}.pdf`);
+      expect(src).toBe(`/issues/${issue.id}-page1.webp`);
+      const meta = await sharp(join(out, `${issue.id}-page1.webp`)).metadata();
+      expect(meta.format).toBe('webp');
+      expect([meta.width, meta.height]).toEqual([Number(width), Number(height)]);
+      // A4 portrait: about √2 taller than wide.
+      expect(meta.height! / meta.width!).toBeCloseTo(297 / 210, 1);
+    }
+  });
+
+  it('adds 下载 PDF (with download and the Chinese name) to the bar at the top of every case of an issue', () => {
+    for (const issue of issues) {
+      for (const caseId of issue.caseIds.filter((id) => casesById.get(id)?.published)) {
+        const html = read(`cases/${caseId}`);
+        const bar = /<nav class="issue-bar"[\s\S]*?<\/nav>/.exec(html)!;
+        expect(bar[0], caseId).toMatch(new RegExp(`<a class="pdf-link" href="/issues/${issue.id}\\.pdf" type="application/pdf" download="劳模工匠专版-[^"]+\\.pdf">下载 PDF</a>`));
+        expect(bar.index, caseId).toBeLessThan(html.indexOf('<p', html.indexOf('<div class="article-body"')));
+      }
     }
   });
 });

@@ -15,6 +15,7 @@ import { fileNameProblem, emptyBodyProblem, sourceFileProblem } from './entry-ru
 import { missingRedirectProblems, type PublishedBefore } from './missing-redirects.ts';
 import { checkMdxBody } from './mdx-body.ts';
 import { a3LengthProblems } from './issue-length.ts';
+import { duplicateIssueNumbers } from '../issue-numbers.ts';
 import { typographyFixes, type TextRange, type TypographyFix } from './typography.ts';
 import { unpublishedReason } from '../publishing.ts';
 import { parseContentDate } from '../dates.ts';
@@ -238,6 +239,15 @@ export function runChecks(sources: ContentSources, { now = new Date(), published
         problems.push(referenceProblem(entry, ['cases', index], field, `文章 “${caseId}” 已列在专版 ${other.file} 中`, '一篇文章只属于一个专版，请从其中一个专版中删去。'));
       } else issueOfCase.set(caseId, entry);
     });
+  }
+
+  // 期号: a stated number belongs to one issue only (src/lib/issue-numbers.ts).
+  for (const [number, places] of duplicateIssueNumbers(issues.map((entry, place) => ({ id: String(place), number: entry.data.number })))) {
+    const first = issues[Number(places[0])]!;
+    for (const place of places.slice(1)) {
+      const entry = issues[Number(place)]!;
+      problems.push(referenceProblem(entry, ['number'], fieldName(['number']), `期号 ${number} 已用于专版 ${first.file}`, '每期的期号不能重复：改成没有用过的数字，或删去这一行（网站按日期接着编号）。'));
+    }
   }
 
   for (const file of sources.unread ?? []) {

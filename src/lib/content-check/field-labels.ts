@@ -17,6 +17,7 @@ const labels: Record<string, string> = {
   datePrecision: '日期精度',
   dateNote: '日期说明',
   draft: '草稿',
+  number: '期号',
   series: '系列',
   name: '名称',
   part: '篇名',
