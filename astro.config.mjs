@@ -63,7 +63,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   // Old addresses of renamed articles (content/redirects.yaml, checked by `npm run check`) are pages of their
-  // own, in Chinese: src/pages/[...from].astro (Astro's `redirects` page is English).
+  // own, in Chinese: src/pages/[...old].astro (Astro's `redirects` page is English).
   markdown: { processor: await markdownProcessor() },
   vite: {
     // Hide the one known upstream warning per MDX file (src/lib/build-warnings.ts); all others still show.
