@@ -114,3 +114,30 @@ describe('feeds', () => {
     expect(xsl).toContain('这是一个 RSS 订阅源');
   });
 });
+
+describe('share images and icons', () => {
+  const pngSize = (file: string) => {
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  };
+  const origin = (html: string) => new URL(/<link rel="canonical" href="([^"]+)"/.exec(html)![1]!).origin;
+
+  it('every case and issue page has a 1200×630 PNG og:image that exists, a large-image card and a touch icon', () => {
+    const pages = [...files(join(dist, 'cases'), 'index.html'), ...readdirSync(join(dist, 'issues')).map((id) => join(dist, 'issues', id, 'index.html')).filter(existsSync)];
+    expect(pages.length).toBeGreaterThan(5);
+    for (const file of pages) {
+      const html = readFileSync(file, 'utf8');
+      const image = meta(html, 'og:image');
+      expect(image, file).toBeTruthy();
+      expect(meta(html, 'twitter:image'), file).toBe(image);
+      expect(meta(html, 'twitter:card'), file).toBe('summary_large_image');
+      const url = new URL(image!);
+      expect(url.origin).toBe(origin(html));
+      expect(pngSize(join(dist, url.pathname)), image).toEqual({ width: 1200, height: 630 });
+      const touch = /<link rel="apple-touch-icon" href="([^"]+)">/.exec(html)?.[1];
+      expect(touch, file).toBeTruthy();
+      expect(pngSize(join(dist, touch!))).toEqual({ width: 180, height: 180 });
+    }
+  });
+});
