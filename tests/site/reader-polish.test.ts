@@ -4,6 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import jsQR from 'jsqr';
+import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
 import { loadAstroRedirects } from '../../src/lib/redirects.ts';
 import { contentPaths } from '../../src/lib/content-paths.ts';
@@ -138,6 +140,19 @@ describe('share images and icons', () => {
       const touch = /<link rel="apple-touch-icon" href="([^"]+)">/.exec(html)?.[1];
       expect(touch, file).toBeTruthy();
       expect(pngSize(join(dist, touch!))).toEqual({ width: 180, height: 180 });
+    }
+  });
+});
+
+describe('手机扫码阅读', () => {
+  it('every case page carries a QR code of its own canonical address', async () => {
+    for (const file of files(join(dist, 'cases'), 'index.html')) {
+      const html = readFileSync(file, 'utf8');
+      const canonical = /<link rel="canonical" href="([^"]+)">/.exec(html)![1]!;
+      const svg = /<figure class="page-qr"[^>]*>(<svg[\s\S]*?<\/svg>)<figcaption>手机扫码阅读<\/figcaption>/.exec(html)?.[1];
+      expect(svg, file).toBeTruthy();
+      const { data, info } = await sharp(Buffer.from(svg!), { density: 300 }).resize(400, 400, { kernel: 'nearest' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      expect(jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), info.width, info.height)?.data, file).toBe(canonical);
     }
   });
 });
