@@ -6,12 +6,11 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import contentCheck from './src/integrations/content-check.ts';
 import pagefindSearch from './src/integrations/pagefind.ts';
-import { contentPaths } from './src/lib/content-paths.ts';
-import { loadAstroRedirects } from './src/lib/redirects.ts';
 import { mdxPolicyPlugin, remarkMdxPolicy } from './src/lib/mdx-policy/satteri-plugin.ts';
 import { filterKnownWarnings } from './src/lib/build-warnings.ts';
 import { siteUrlFromEnv } from './src/lib/site-url.ts';
 import siteUrlGuard from './src/integrations/site-url.ts';
+import sitemapWithoutNoindex from './src/integrations/sitemap-noindex.ts';
 
 const footnoteLabels = { label: '注释', backLabel: '返回正文' };
 
@@ -63,8 +62,8 @@ export default defineConfig({
   // link goes through src/lib/urls.ts, which reads it.
   base,
   trailingSlash: 'always',
-  // Old addresses of renamed articles (content/redirects.yaml, checked by `npm run check`).
-  redirects: loadAstroRedirects(contentPaths.redirects, base),
+  // Old addresses of renamed articles (content/redirects.yaml, checked by `npm run check`) are pages of their
+  // own, in Chinese: src/pages/[...old].astro (Astro's `redirects` page is English).
   markdown: { processor: await markdownProcessor() },
   vite: {
     // Hide the one known upstream warning per MDX file (src/lib/build-warnings.ts); all others still show.
@@ -73,12 +72,14 @@ export default defineConfig({
   integrations: [
     // First: `npm run check`'s content check, before anything is loaded; a build with errors stops here.
     contentCheck(),
-    // Compiles .mdx with the markdown processor above, including the allow-list plugin.
     siteUrlGuard(),
+    // Compiles .mdx with the markdown processor above, including the allow-list plugin.
     mdx(),
     // Only built pages are listed, so drafts and scheduled entries (left out by src/data/content.ts) never are;
     // the print views are duplicates of the issue pages; the editors' desk (/admin/) is not for readers.
     sitemap({ filter: (page) => !/\/issues\/[^/]+\/print\//.test(page) && !/\/admin\//.test(page) }),
+    // Then takes out the pages marked noindex (regions without cases, redirect pages).
+    sitemapWithoutNoindex(),
     // Site search: Pagefind over the case pages + the CJK sidecar (README “站内搜索”).
     pagefindSearch(),
   ],

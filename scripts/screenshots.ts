@@ -3,7 +3,8 @@
  * Serves dist/ on 127.0.0.1, opens it in headless Chromium and writes PNGs to .cache/screenshots/ (ignored by git):
  *   article-390.png / article-390-full.png   the longest article on a 390 px phone
  *   article-1280.png / article-1280-full.png the same article on a 1280 px desktop
- *   home-1280.png, issue-1280.png, print-a4-screen.png, city-390.png
+ *   home-1280.png, issue-1280.png, print-a4-screen.png, city-390.png, regions-1280.png
+ *   feed-390.png, feed-1280.png                the city and site feeds as a browser shows them (public/rss.xsl)
  *   search-390.png / search-1280.png          /search/?q=劳模 (first screen), results loaded
  *   search-near-390-full.png / search-near-1280-full.png   a near miss (湖州劳模协会): the labelled second list
  *   search-filters-390.png                    the 筛选 disclosure opened on a phone
@@ -59,6 +60,10 @@ try {
   }
   await shoot('', 'home-1280', 1280, { full: true });
   await shoot('regions/wenzhou/', 'city-390', 390, { full: true, height: 844 });
+  await shoot('regions/', 'regions-1280', 1280, { full: true });
+  // A feed opened in the browser (public/rss.xsl), and an old address (content/redirects.yaml), on a phone.
+  await shoot('regions/wenzhou/rss.xml', 'feed-390', 390, { full: true, height: 844 });
+  await shoot('rss.xml', 'feed-1280', 1280);
   const results = '#search-results li';
   await shoot(`search/?q=${encodeURIComponent('劳模')}`, 'search-390', 390, { height: 844, waitFor: results });
   await shoot(`search/?q=${encodeURIComponent('劳模')}`, 'search-1280', 1280, { waitFor: results });

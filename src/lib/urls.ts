@@ -28,5 +28,8 @@ export const urls = {
   archiveYear: (year: number) => `${base}archive/${year}/`,
   rss: () => `${base}rss.xml`,
   about: () => `${base}about/`,
+  /** The 1200×630 share images (og:image) drawn at build time (src/pages/share/). */
+  caseShareImage: (id: string) => `${base}share/cases/${id}.png`,
+  issueShareImage: (id: string) => `${base}share/issues/${id}.png`,
   asset: (path: string) => `${base}${path.replace(/^\//, '')}`,
 };

@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getSiteIndex } from '../data/site-index.ts';
 import { feedItems } from '../lib/feed-items.ts';
+import { urls } from '../lib/urls.ts';
 
 /** The site feed: the newest published cases (drafts and scheduled entries never appear). */
 export async function GET(context: APIContext) {
@@ -13,5 +14,7 @@ export async function GET(context: APIContext) {
     items: feedItems(cases, new Map(topics.map((topic) => [topic.id, topic.data.name]))),
     customData: '<language>zh-cn</language>',
     trailingSlash: true,
+    // Opened in a browser, the feed is a Chinese page that explains subscribing (public/rss.xsl).
+    stylesheet: urls.asset('rss.xsl'),
   });
 }

@@ -77,7 +77,9 @@ describe(`a build with BASE_PATH=${base}`, () => {
     const rss = read('rss.xml');
     expect(rss).toContain(`<link>${site}${base}cases/${id}/</link>`);
     const locs = [...read('sitemap-0.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
-    expect(locs.length).toBeGreaterThan(100);
+    // Every case, list and region with cases (regions without cases are noindex and left out).
+    expect(locs.length).toBeGreaterThan(expected.publishedCases.length + 20);
+    for (const loc of locs) expect(read(`${loc.slice(`${site}${base}`.length)}index.html`), loc).not.toContain('<meta name="robots" content="noindex">');
     for (const loc of locs) expect(loc.startsWith(`${site}${base}`), loc).toBe(true);
   });
 

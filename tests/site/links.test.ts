@@ -64,7 +64,7 @@ describe('meta for sharing and search engines', () => {
       expect(html).toContain('<meta property="og:type" content="article">');
       expect(html).toContain('<meta property="og:locale" content="zh_CN">');
       expect(html).toContain(`<meta property="og:title" content="${entry.title.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}">`);
-      expect(html).toContain('<meta name="twitter:card" content="summary">');
+      expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
       expect(html).toMatch(/<meta property="article:published_time" content="\d{4}(-\d{2}){0,2}">/);
     }
   });

@@ -151,6 +151,16 @@ describe('nginx with deploy/nginx/laomo.conf', () => {
     }
   });
 
+  it('sends the feeds’ stylesheet as XSL, so a browser applies it under nosniff', async () => {
+    const xsl = await get('/rss.xsl');
+    expect(xsl.status).toBe(200);
+    expect(xsl.headers['content-type']).toMatch(/^text\/xsl/);
+    expect(xsl.headers['x-content-type-options']).toBe('nosniff');
+    const feed = await get('/rss.xml');
+    expect(feed.headers['content-type']).toMatch(/xml/);
+    expect(feed.body).toContain('<?xml-stylesheet href="/rss.xsl" type="text/xsl"?>');
+  });
+
   it('sends the security headers on every kind of response', async () => {
     const css = readdirSync(join(dist, '_astro')).find((name) => name.endsWith('.css'))!;
     for (const path of ['/', `/_astro/${css}`, '/no-such-page/', '/pagefind/pagefind-entry.json']) {

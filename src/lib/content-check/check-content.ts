@@ -20,6 +20,7 @@ import { typographyFixes, type TextRange, type TypographyFix } from './typograph
 import { unpublishedReason } from '../publishing.ts';
 import { parseContentDate } from '../dates.ts';
 import { parseRedirects, validateRedirects, type RedirectProblem } from '../redirects.ts';
+import { parseSiteSettings } from '../site-settings.ts';
 
 export interface SourceFile {
   /** Path relative to the project root, as shown to editors. */
@@ -38,6 +39,8 @@ export interface ContentSources {
   issues: SourceFile[];
   /** `content/redirects.yaml`, if there is one. */
   redirects?: SourceFile;
+  /** `content/site.yaml` (contact, 投稿, ICP 备案), if there is one. */
+  settings?: SourceFile;
   /** Root-relative paths of the other files under content/ (images). Without it, image files are not looked for. */
   assets?: ReadonlySet<string>;
   /** Page files under src/pages, relative to it (`about.mdx`, `cases/[id].astro`), to know which addresses exist. */
@@ -311,6 +314,9 @@ export function runChecks(sources: ContentSources, { now = new Date(), published
   const redirectsEncoding = sources.redirects && encodingProblem(sources.redirects);
   if (redirectsEncoding) problems.push(redirectsEncoding);
   else if (sources.redirects && dataFilesRead) problems.push(...redirectProblems(sources, cases, issues, regions, topics, caseReason, now));
+  const settingsEncoding = sources.settings && encodingProblem(sources.settings);
+  if (settingsEncoding) problems.push(settingsEncoding);
+  else if (sources.settings) problems.push(...parseSiteSettings(sources.settings.text).problems.map((problem) => ({ file: sources.settings!.file, ...problem })));
   if (publishedBefore) {
     const rules = sources.redirects ? parseRedirects(sources.redirects.text).rules : [];
     problems.push(

@@ -41,17 +41,18 @@ function strayFile(path: string): boolean {
 
 /** Reads every content file the site is built from, the other files under content/ and the page routes. */
 export async function readContentSources(root: string): Promise<ContentSources> {
-  const [regions, topics, cases, issues, redirects, contentFiles, routes] = await Promise.all([
+  const [regions, topics, cases, issues, redirects, settings, contentFiles, routes] = await Promise.all([
     readSource(root, contentPaths.regions),
     readSource(root, contentPaths.topics),
     readCollection(root, contentPaths.cases, '.mdx'),
     readCollection(root, contentPaths.issues, '.yaml'),
     readSource(root, contentPaths.redirects).catch(() => undefined),
+    readSource(root, contentPaths.settings).catch(() => undefined),
     listFiles(join(root, 'content'), root),
     listFiles(join(root, 'src/pages'), join(root, 'src/pages')),
   ]);
   const assets = new Set(contentFiles.filter((path) => !/\.(mdx|ya?ml|json)$/.test(path)));
   const read = new Set([...cases, ...issues].map((source) => source.file));
   const unread = contentFiles.filter((path) => strayFile(path) && !read.has(path));
-  return { regions, topics, cases, issues, redirects, assets, routes, unread };
+  return { regions, topics, cases, issues, redirects, settings, assets, routes, unread };
 }

@@ -10,6 +10,8 @@
  */
 export const contentComponents: Readonly<Record<string, { attributes: readonly string[]; imageAttributes: readonly string[] }>> = {
   Figure: { attributes: ['caption', 'alt', 'awaitingPhoto'], imageAttributes: ['src'] },
+  // A visible mark where the printed source is incomplete: <Gap note="原版此处文字不全" />.
+  Gap: { attributes: ['note'], imageAttributes: [] },
 };
 
 /** Ordinary HTML an editor may write, with the attributes each element may carry (besides `globalAttributes`). */

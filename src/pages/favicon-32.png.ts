@@ -1,0 +1,6 @@
+/** The site icon as a 32×32 PNG, drawn at build time with the npm font (src/lib/share-image/card.ts). */
+import { iconPng } from '../lib/share-image/card.ts';
+
+export async function GET() {
+  return new Response(new Uint8Array(await iconPng(32)), { headers: { 'Content-Type': 'image/png' } });
+}
