@@ -26,14 +26,14 @@ async function readCollections() {
   return { cases, issues, regions, topics };
 }
 
-export function getSiteIndex(): Promise<SiteIndex> {
+export async function getSiteIndex(): Promise<SiteIndex> {
   if (!dev) {
+    // One index per build: every page awaits the same promise.
     memo ??= { key: undefined, index: readCollections().then((collections) => buildSiteIndex(collections)) };
     return memo.index;
   }
-  return readCollections().then((collections) => {
-    const key = collectionsKey([collections.cases, collections.issues, collections.regions, collections.topics]);
-    if (memo?.key !== key) memo = { key, index: Promise.resolve(buildSiteIndex(collections)) };
-    return memo.index;
-  });
+  const collections = await readCollections();
+  const key = collectionsKey([collections.cases, collections.issues, collections.regions, collections.topics]);
+  if (memo?.key !== key) memo = { key, index: Promise.resolve(buildSiteIndex(collections)) };
+  return memo.index;
 }
