@@ -6,10 +6,13 @@
  * minimal baseline site (Astro 7 + @astrojs/mdx over the same MDX files, one page per case, then the default
  * Pagefind CLI `pagefind --site dist`), builds both one after the other for each N, and prints wall time, CPU
  * (user+sys of the process tree), peak memory of the process tree and the phases of each, with the ratios.
- * `npm run build`'s PDF step is not run (it needs Chromium and is another helper's). --quality runs
- * npm run bench:search-quality on the largest site built. Prints figures; asserts nothing.
+ * The site is built the way `npm run build` does (scripts/build.ts: astro build, then the search index in its
+ * own process, then the swap), without the PDF step (it needs Chromium). Then one case's body is edited and
+ * the site built again (--no-rebuild skips it): the rebuild's cost against the cold build's. Each copy has its
+ * own node_modules/.astro (Astro's content cache), so the builds do not share or clear one another's cache.
+ * --quality runs npm run bench:search-quality on the largest site built. Prints figures; asserts nothing.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { loadavg, tmpdir, cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,6 +26,7 @@ if (sizes.length === 0) sizes.push(200);
 const keep = args.includes('--keep');
 const echo = args.includes('--echo');
 const quality = args.includes('--quality');
+const rebuild = !args.includes('--no-rebuild');
 // --site-from DIR: build another checkout of this project (e.g. `git worktree add` of an older commit) instead
 // of this one, to compare before and after a change with the same corpus and baseline.
 const siteFrom = args.includes('--site-from') ? resolve(args[args.indexOf('--site-from') + 1]!) : root;
@@ -32,18 +36,27 @@ const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORC
 const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
 const pagefindBin = join(root, 'node_modules/pagefind/lib/runner/bin.cjs');
 
+/** node_modules of links to this project's packages, but its own caches (.astro holds Astro's content store). */
+function linkNodeModules(dir: string) {
+  mkdirSync(join(dir, 'node_modules'));
+  for (const name of readdirSync(join(root, 'node_modules'))) {
+    if (name === '.astro' || name === '.vite') continue;
+    symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name));
+  }
+}
+
 function siteCopy(dir: string) {
   mkdirSync(dir, { recursive: true });
-  for (const path of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'content/regions.json', 'content/topics.yaml', 'content/redirects.yaml', 'content/sources']) {
-    cpSync(join(siteFrom, path), join(dir, path), { recursive: true });
+  for (const path of ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'content/regions.json', 'content/topics.yaml', 'content/redirects.yaml', 'content/sources']) {
+    if (existsSync(join(siteFrom, path))) cpSync(join(siteFrom, path), join(dir, path), { recursive: true });
   }
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  linkNodeModules(dir);
 }
 
 /** Astro 7 + @astrojs/mdx over the site's MDX files: one page per case, nothing else. */
 function baselineSite(dir: string, casesDir: string) {
   mkdirSync(join(dir, 'src/pages/cases'), { recursive: true });
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  linkNodeModules(dir);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bench-baseline', private: true, type: 'module' }));
   writeFileSync(join(dir, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()] });\n`);
   writeFileSync(
@@ -116,9 +129,20 @@ function check(run: TreeRun, what: string) {
 }
 
 async function buildSite(dir: string, cases: number): Promise<Measured> {
-  const run = await runTree(process.execPath, [astroBin, 'build'], { cwd: dir, env, echo });
-  check(run, 'astro build（本站）');
+  // npm run build's steps (an older checkout given with --site-from may only have astro build).
+  const build = join(dir, 'scripts/build.ts');
+  const command = existsSync(build) ? [build, '--skip-pdf'] : [astroBin, 'build'];
+  const run = await runTree(process.execPath, command, { cwd: dir, env, echo });
+  check(run, 'npm run build（本站）');
   return { wallMs: run.wallMs, cpuMs: run.cpuMs, peakBytes: run.peakBytes, phases: astroPhases(run), casePages: cases };
+}
+
+/** One case's body gets a new paragraph (what an editor's fix looks like). */
+function editOneCase(siteDir: string) {
+  const casesDir = join(siteDir, 'content/cases');
+  const name = readdirSync(casesDir).filter((file) => file.endsWith('.mdx')).sort()[0]!;
+  appendFileSync(join(casesDir, name), '\n编辑补充：这一段是改稿后新加的，用来测量改一篇文章后的重新构建。\n');
+  return name;
 }
 
 async function buildBaseline(dir: string, cases: number): Promise<Measured> {
@@ -148,7 +172,7 @@ function row(label: string, m: Measured) {
 
 console.log(`bench:build — ${cpus().length} 核，内存 ${gb(totalmem())}，开始时负载 ${loadavg().map((l) => l.toFixed(2)).join(' ')}，${new Date().toISOString()}`);
 console.log(`临时目录 ${work}${siteFrom === root ? '' : `；本站取自 ${siteFrom}`}`);
-const results: { size: number; issues: number; site: Measured; baseline: Measured; load: number[] }[] = [];
+const results: { size: number; issues: number; site: Measured; rebuilt?: Measured; baseline: Measured; load: number[] }[] = [];
 let largestSite: string | undefined;
 try {
   for (const size of sizes) {
@@ -162,21 +186,30 @@ try {
     console.log(`\nN = ${size}：${generated.cases} 篇案例，${generated.issues} 期专版`);
     const site = await buildSite(siteDir, size);
     console.log(`  本站 ${s(site.wallMs)}`);
+    let rebuilt: Measured | undefined;
+    if (rebuild) {
+      const edited = editOneCase(siteDir);
+      rebuilt = await buildSite(siteDir, size);
+      console.log(`  本站改一篇（${edited}）后重建 ${s(rebuilt.wallMs)}`);
+    }
     const baseline = await buildBaseline(baseDir, size);
     console.log(`  基线 ${s(baseline.wallMs)}`);
-    results.push({ size, issues: generated.issues, site, baseline, load: loadavg() });
+    results.push({ size, issues: generated.issues, site, rebuilt, baseline, load: loadavg() });
     // The figures of this size right away, in case a larger size runs out of time or memory.
     console.log(row('  本站', site));
+    if (rebuilt) console.log(row('  改后重建', rebuilt));
     console.log(row('  基线', baseline));
     largestSite = siteDir;
     if (!keep) rmSync(baseDir, { recursive: true, force: true });
   }
 
   console.log(`\n${[pad('', 10), pad('墙钟', 9), pad('CPU', 9), pad('峰值内存', 9), pad('内容同步', 9), pad('打包', 9), pad('渲染', 9), pad('页数', 7), pad('每页', 9), pad('每篇案例', 9), '搜索索引'].join('')}`);
-  for (const { size, site, baseline, load } of results) {
+  for (const { size, site, rebuilt, baseline, load } of results) {
     console.log(`N = ${size}（结束时负载 ${load.map((l) => l.toFixed(1)).join(' ')}）`);
     console.log(row('本站', site));
+    if (rebuilt) console.log(row('改后重建', rebuilt));
     console.log(row('基线', baseline));
+    if (rebuilt) console.log(`  改一篇后重建 / 冷构建：墙钟 ${(rebuilt.wallMs / site.wallMs).toFixed(2)}×，CPU ${(rebuilt.cpuMs / site.cpuMs).toFixed(2)}×`);
     console.log(
       `  比值：墙钟 ${(site.wallMs / baseline.wallMs).toFixed(2)}×，CPU ${(site.cpuMs / baseline.cpuMs).toFixed(2)}×，峰值内存 ${(site.peakBytes / baseline.peakBytes).toFixed(2)}×`,
     );

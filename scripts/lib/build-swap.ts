@@ -24,7 +24,7 @@ const siblings = (distDir: string, infix: string) =>
 
 /** Leftovers of a run that was killed outright: half-built folders go; a dist/ moved aside mid-switch comes back. */
 function recover(distDir: string): void {
-  for (const folder of siblings(distDir, '.building-')) rmSync(folder, { recursive: true, force: true });
+  for (const folder of siblings(distDir, '.building')) rmSync(folder, { recursive: true, force: true });
   const previous = siblings(distDir, '.previous-');
   if (!existsSync(distDir) && previous.length > 0) renameSync(previous[0]!, distDir);
   for (const folder of siblings(distDir, '.previous-')) rmSync(folder, { recursive: true, force: true });
@@ -39,11 +39,13 @@ function runStep(step: BuildStep, outDir: string, cwd: string): Promise<number> 
   });
 }
 
-/** Runs the steps into `<dist>.building-<pid>`; on success switches it in place of dist/. Returns the exit code. */
+/** Runs the steps into `<dist>.building`; on success switches it in place of dist/. Returns the exit code. */
 export async function buildThenSwap({ distDir: dist, steps, cwd = process.cwd(), log = console.log }: BuildSwapOptions): Promise<number> {
   const distDir = resolve(cwd, dist);
   recover(distDir);
-  const building = `${distDir}.building-${process.pid}`;
+  // The same name every time: Astro's content cache (node_modules/.astro) is cleared when its config, outDir
+  // included, changes, so a per-run name would make every build re-read and re-render all content.
+  const building = `${distDir}.building`;
   const cleanUp = () => rmSync(building, { recursive: true, force: true });
   const onSignal = (signal: NodeJS.Signals) => {
     cleanUp();

@@ -136,6 +136,16 @@ export async function writeBundle(files: Map<string, Uint8Array>, bundleDir: str
 
 export const closePagefind = () => pagefind.close();
 
+/** Set (to "1") by scripts/build.ts for `astro build`: the search index is built by a later step
+ * (scripts/search-index.ts), after Astro's process has exited, so the integration skips it. */
+export const searchIndexStepEnv = 'LAOMO_SEARCH_INDEX_LATER';
+
+/** The line both the integration and scripts/search-index.ts log (npm run bench:build reads its time). */
+export function searchIndexSummary(result: { pageCount: number; fileCount: number; bytes: number; pagefindMs: number; sidecarMs: number }, ms: number): string {
+  const { pageCount, fileCount, bytes, pagefindMs, sidecarMs } = result;
+  return `Pagefind + CJK sidecar: ${pageCount} pages, ${fileCount} files, ${(bytes / 1024).toFixed(0)} KB in ${ms.toFixed(0)} ms (Pagefind ${pagefindMs.toFixed(0)} ms, sidecar ${sidecarMs.toFixed(0)} ms)`;
+}
+
 /** The pages a fragment file describes, without its text (kept for ordering only). */
 interface FragmentRef {
   hash: string;

@@ -7,7 +7,8 @@
  * `<base>pagefind/…`, from the case and issue pages as the dev server renders them (drafts included, as
  * everywhere in dev), and rebuilt after content or source changes: after a content edit only the pages whose
  * sources changed are rendered again (src/lib/search/dev-page-cache.ts). The build indexes page by page from disk
- * and ends Pagefind's process before the sidecar is built (indexBuiltSite). The search page works the same in both.
+ * and ends Pagefind's process before the sidecar is built (indexBuiltSite); `npm run build` does that in a separate
+ * step (scripts/search-index.ts) after Astro's process has exited. The search page works the same in both.
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
@@ -17,7 +18,7 @@ import type { Connect, ViteDevServer } from 'vite';
 import { readContentSources } from '../lib/content-check/read-sources.ts';
 import { parseMdxSource, parseYamlSource } from '../lib/content-check/parse-source.ts';
 import { globEntryId } from '../lib/content-check/entry-id.ts';
-import { indexBuiltSite, indexSite, type IndexOutput } from './pagefind-index.ts';
+import { indexBuiltSite, indexSite, searchIndexStepEnv, searchIndexSummary, type IndexOutput } from './pagefind-index.ts';
 import { planRefresh, type CachedPage } from '../lib/search/dev-page-cache.ts';
 
 export const bundleDirName = 'pagefind';
@@ -119,12 +120,14 @@ export default function pagefindSearch(): AstroIntegration {
         server.middlewares.use(devMiddleware(server, root, base, (message) => logger.info(message)));
       },
       'astro:build:done': async ({ dir, logger }) => {
+        if (process.env[searchIndexStepEnv] === '1') {
+          logger.info('search index: left to scripts/search-index.ts, after astro build has exited');
+          return;
+        }
         const started = Date.now();
         const outDir = fileURLToPath(dir);
-        const { pageCount, fileCount, bytes, pagefindMs, sidecarMs } = await indexBuiltSite(outDir, join(outDir, bundleDirName));
-        logger.info(
-          `Pagefind + CJK sidecar: ${pageCount} pages, ${fileCount} files, ${(bytes / 1024).toFixed(0)} KB in ${Date.now() - started} ms (Pagefind ${pagefindMs.toFixed(0)} ms, sidecar ${sidecarMs.toFixed(0)} ms)`,
-        );
+        const result = await indexBuiltSite(outDir, join(outDir, bundleDirName));
+        logger.info(searchIndexSummary(result, Date.now() - started));
       },
     },
   };
