@@ -136,7 +136,9 @@ describe('build output without the malicious case', () => {
     writeFileSync(join(dir, 'src/pages/warning-probe.astro'), "---\nconst value = eval('1 + 1');\n---\n<p>{value}</p>\n");
     const { status, output } = run(process.execPath, [join(dir, 'node_modules/astro/bin/astro.mjs'), 'build']);
     expect(status, output).toBe(0);
-    expect(output).not.toContain('MODULE_LEVEL_DIRECTIVE');
+    // The per-MDX-file warning about Astro's own directive is gone (other packages' directives, such as the desk
+    // bundle's "use client", are other warnings and still show).
+    expect(output).not.toMatch(/MODULE_LEVEL_DIRECTIVE[^\n]*astro:head-inject/);
     expect(output).not.toContain('use astro:head-inject');
     expect(output).toMatch(/\[WARN\][^\n]*eval/i);
   }, 300_000);
