@@ -3,7 +3,9 @@
  * an editor creates a case with every field and a photo with its caption, takes it through 草稿 → 待审 → 可发布
  * and publishes it; the commit lands in the copy, the file is what the site expects, `npm run check` passes, and
  * the dev site shows the case with its photo. No request leaves the site and the proxy.
- * The steps are the ones docs/编辑指南.md describes; screenshots go to docs/images/desk/.
+ * The steps are the ones docs/编辑指南.md describes. Screenshots go to .cache/desk-screenshots/ (ignored by git),
+ * or, with UPDATE_DOC_SCREENSHOTS=1, to docs/images/desk/ — the guide's pictures — so a plain test run leaves the
+ * tree clean.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -16,7 +18,7 @@ import { astroCommandEnv } from './support/child-process.ts';
 import { startDeskOnCopy, type DeskCopy } from './support/desk-copy.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const shots = join(root, 'docs/images/desk');
+const shots = join(root, process.env.UPDATE_DOC_SCREENSHOTS === '1' ? 'docs/images/desk' : '.cache/desk-screenshots');
 const photo = join(root, 'node_modules/.cache/desk-e2e/qidong-yishi.jpg');
 const caseId = 'pingyang-20230508';
 
