@@ -76,7 +76,7 @@ export function widgetTable(options: WidgetOptions): Record<string, WidgetSpec> 
       date_format: 'YYYY-MM-DD',
       time_format: false,
       picker_utc: true,
-      hint: '刊出日期。只知道年份时填该年的 1 月 1 日，只知道年月时填该月 1 日，再在下面选择“日期精度”。',
+      hint: '刊出日期。只知道年份时填该年的 1 月 1 日，只知道年月时填该月 1 日，再在下面选择“日期精度”（保存时编辑台按精度自动改成 1 日）。',
     },
     datePrecision: {
       widget: 'select',
