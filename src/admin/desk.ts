@@ -8,6 +8,7 @@ import { zh_Hans } from 'decap-cms-locales';
 import { createElement as h } from 'react';
 import siteCss from '../styles/global.css?raw';
 import { bodyComponents, figureComponentId } from '../lib/cms/body-components.ts';
+import { dateForPrecision } from '../lib/cms/date-placeholder.ts';
 import { deskPhrases } from './phrases.ts';
 import { CasePreview, IssuePreview } from './previews.ts';
 import previewCss from './preview.css?raw';
@@ -17,6 +18,18 @@ CMS.registerPreviewStyle(siteCss, { raw: true });
 CMS.registerPreviewStyle(previewCss, { raw: true });
 CMS.registerPreviewTemplate('cases', CasePreview);
 CMS.registerPreviewTemplate('issues', IssuePreview);
+
+// A date known only to the month or year is saved as the 1st of the month or 1 January, as the check wants it
+// (and as the date's hint says); the file name, made from the date, follows.
+CMS.registerEventListener({
+  name: 'preSave',
+  handler: ({ entry }) => {
+    const data = entry.get('data');
+    const date = data.get('date');
+    const saved = dateForPrecision(date, data.get('datePrecision'));
+    return saved === date ? data : data.set('date', saved);
+  },
+});
 
 for (const component of bodyComponents()) {
   CMS.registerEditorComponent({
@@ -37,9 +50,17 @@ for (const component of bodyComponents()) {
 // Under `npm run desk` the git proxy writes content files and checks out its draft branches while an editor
 // works; the dev server then asks every open page to reload, which would throw away the form being filled in.
 // The desk ignores those reloads (Decap reloads its own data); Vite reloads only pages whose path matches.
+// The same goes for the error overlay that `astro dev` sends to every open page (the content check's, when a file
+// the proxy has half-written or checked out fails the check): over the desk it would hide the form and its 保存.
+// The check's messages still reach the editor through `npm run check` and CI; here they go to the console.
 if (import.meta.hot) {
   import.meta.hot.on('vite:beforeFullReload', (payload: { path?: string }) => {
     payload.path = '/admin/__desk-keeps-its-state__.html';
+  });
+  import.meta.hot.on('vite:error', (payload: { err?: { message?: string } }) => {
+    console.warn(`开发服务器报告（编辑台不显示覆盖层）：${payload.err?.message ?? ''}`);
+    // Vite adds the overlay right after its listeners ran.
+    setTimeout(() => document.querySelectorAll('vite-error-overlay').forEach((overlay) => overlay.remove()));
   });
 }
 

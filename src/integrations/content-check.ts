@@ -14,7 +14,7 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { resolve, sep } from 'node:path';
-import type { ViteDevServer } from 'vite';
+import type { HotPayload, ViteDevServer } from 'vite';
 import { runChecks } from '../lib/content-check/check-content.ts';
 import type { Problem } from '../lib/content-check/problem.ts';
 import { readContentSources } from '../lib/content-check/read-sources.ts';
@@ -48,9 +48,10 @@ function watchContent(server: ViteDevServer, root: string, logger: AstroIntegrat
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
 
-  const showInOverlay = (outcome: Outcome) => {
+  // To every open page, or to the one just connected. The editors' desk (/admin/) does not show it (src/admin/desk.ts).
+  const showInOverlay = (outcome: Outcome, to: { send(payload: HotPayload): void } = server.environments.client.hot) => {
     if (!outcome.errors.length) return;
-    server.environments.client.hot.send({
+    to.send({
       type: 'error',
       // Astro's overlay shows title, message and hint (as text, line breaks kept).
       err: { name: '内容检查', title: '内容有误，不能发布', message: `${failedLine(outcome)}\n\n${outcome.errorText}`, stack: '', hint: '改正后保存文件，内容检查会自动重新运行；刷新页面即可继续预览。' } as { message: string; stack: string },
@@ -83,8 +84,8 @@ function watchContent(server: ViteDevServer, root: string, logger: AstroIntegrat
   server.watcher.on('change', onFile);
   server.watcher.on('add', onFile);
   server.watcher.on('unlink', onFile);
-  // A page opened (or reloaded) while the content has errors shows them too.
-  server.environments.client.hot.on('vite:client:connect', () => showInOverlay(last));
+  // A page opened (or reloaded) while the content has errors shows them too; the pages already open have them.
+  server.environments.client.hot.on('vite:client:connect', (_data: unknown, client: { send(payload: HotPayload): void }) => showInOverlay(last, client));
 }
 
 export default function contentCheck(): AstroIntegration {

@@ -45,7 +45,13 @@ export function widgetTable(options: WidgetOptions): Record<string, WidgetSpec> 
     'source.publication': { widget: 'string', hint: '刊物名称，如“劳模工匠专版”。' },
     'source.page': { widget: 'string', hint: '版面，如“第3版”；不知道就空着。' },
     'source.file': { widget: 'string', hint: '原始排版文件名（content/sources/ 中），导入时自动填写；手工录入的文章空着。' },
-    number: { widget: 'number', value_type: 'int', min: 1, hint: '期号：第几期。新专版可以空着，网站按日期自动接着编号；写了就不会再变。' },
+    number: {
+      widget: 'number',
+      value_type: 'int',
+      min: 1,
+      step: 1,
+      hint: '期号：报纸上印的第几期。原版印了就照填；没有印就空着，网站按日期自动编号。已有的期号不要改。',
+    },
     series: { widget: 'object', collapsed: false, hint: '属于某个系列时填写，如“全省各市劳模协会工作交流”和“湖州篇”；不是系列就两项都空着。' },
     'series.name': { widget: 'string', hint: '系列名称。' },
     'series.part': { widget: 'string', hint: '本期在系列中的篇名，如“湖州篇”。' },
@@ -70,7 +76,7 @@ export function widgetTable(options: WidgetOptions): Record<string, WidgetSpec> 
       date_format: 'YYYY-MM-DD',
       time_format: false,
       picker_utc: true,
-      hint: '刊出日期。只知道年份时填该年的 1 月 1 日，只知道年月时填该月 1 日，再在下面选择“日期精度”。',
+      hint: '刊出日期。只知道年份时填该年的 1 月 1 日，只知道年月时填该月 1 日，再在下面选择“日期精度”（保存时编辑台按精度自动改成 1 日）。',
     },
     datePrecision: {
       widget: 'select',
