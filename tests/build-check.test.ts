@@ -169,6 +169,15 @@ describe('npm run dev shows content errors and keeps serving', () => {
       await waitFor(() => log.includes(bad.expected) && log.includes(badSchema.expected), bad.expected);
       expect(log).toContain('内容检查未通过：2 个错误');
 
+      // The check prints its list while Astro sets up, before the server listens: wait until it answers.
+      let answering = false;
+      for (let attempt = 0; attempt < 600 && !answering; attempt += 1) {
+        if (dev.exitCode !== null) throw new Error(`astro dev 退出了：${log}`);
+        answering = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+        if (!answering) await new Promise((wait) => setTimeout(wait, 200));
+      }
+      expect(answering, log).toBe(true);
+
       // The same list in the browser's error overlay, on any page opened while the error stands.
       const browser = await launchChromium();
       try {
