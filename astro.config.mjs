@@ -75,7 +75,7 @@ export default defineConfig({
     siteUrlGuard(),
     // Compiles .mdx with the markdown processor above, including the allow-list plugin.
     mdx(),
-    // Only built pages are listed, so drafts and scheduled entries (left out by src/data/content.ts) never are;
+    // Only built pages are listed, so drafts and scheduled entries (left out by the site index, src/data/site-index.ts) never are;
     // the print views are duplicates of the issue pages; the editors' desk (/admin/) is not for readers.
     sitemap({ filter: (page) => !/\/issues\/[^/]+\/print\//.test(page) && !/\/admin\//.test(page) }),
     // Then takes out the pages marked noindex (regions without cases, redirect pages).
