@@ -65,6 +65,9 @@ export default defineConfig({
   // Old addresses of renamed articles (content/redirects.yaml, checked by `npm run check`) are pages of their
   // own, in Chinese: src/pages/[...old].astro (Astro's `redirects` page is English).
   markdown: { processor: await markdownProcessor() },
+  // A rebuild copies a page from the last build (kept in node_modules/.astro) when its cacheKey and its code are
+  // unchanged: the article pages and the share images give one (src/lib/page-key.ts); all others render again.
+  experimental: { incrementalBuild: true },
   vite: {
     // Hide the one known upstream warning per MDX file (src/lib/build-warnings.ts); all others still show.
     build: { rolldownOptions: { onwarn: filterKnownWarnings } },
