@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import contentCheck from './src/integrations/content-check.ts';
+import mdxCompileCache from './src/integrations/mdx-cache.ts';
 import pagefindSearch from './src/integrations/pagefind.ts';
 import { mdxPolicyPlugin, remarkMdxPolicy } from './src/lib/mdx-policy/satteri-plugin.ts';
 import { filterKnownWarnings } from './src/lib/build-warnings.ts';
@@ -78,6 +79,8 @@ export default defineConfig({
     siteUrlGuard(),
     // Compiles .mdx with the markdown processor above, including the allow-list plugin.
     mdx(),
+    // Reuses each article's compiled MDX from the last build while its text and the code are unchanged.
+    mdxCompileCache(),
     // Only built pages are listed, so drafts and scheduled entries (left out by the site index, src/data/site-index.ts) never are;
     // the print views are duplicates of the issue pages; the editors' desk (/admin/) is not for readers.
     sitemap({ filter: (page) => !/\/issues\/[^/]+\/print\//.test(page) && !/\/admin\//.test(page) }),

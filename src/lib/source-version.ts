@@ -12,7 +12,7 @@ import { join, relative, sep } from 'node:path';
 /** Files and folders (relative to the project root) whose every byte is part of the version. */
 export const versionedPaths = ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'content'];
 /** Environment variables a build reads. */
-export const versionedEnv = ['SITE_URL', 'BASE_PATH', 'NODE_ENV', 'CI'];
+export const versionedEnv = ['SITE_URL', 'BASE_PATH', 'NODE_ENV', 'CI', 'MARKDOWN_PROCESSOR'];
 
 /** Per-entry content files: keyed by the pages that show them, not by the version. */
 const perEntryFile = (path: string) => /^content\/cases\/.*\.mdx$/.test(path) || /^content\/issues\/.*\.ya?ml$/.test(path);
