@@ -1,0 +1,134 @@
+/**
+ * The dev server's sidecar, kept between saves: after an edit that leaves the articles and their order as they
+ * were (the usual case: a fix in one article's text), only the edited pages' grams are taken out of and put back
+ * into the postings, and only the gram shards they touch are written again. Anything else (an article added or
+ * removed, a date changed) makes it anew. Same files as createSidecarBuilder (gram order within a shard aside),
+ * except that the number of shards stays what it was when it was last made anew.
+ */
+import { encodePostings, shardOf } from './grams.ts';
+import type { PageTerms, SidecarOptions } from './build-sidecar.ts';
+import { filterLabels, leadPrefix, sidecarPaths, sidecarVersion, titlePrefix, type FilterPostings, type SidecarMeta } from './sidecar.ts';
+
+const bareGram = (gram: string) => (gram.startsWith(titlePrefix) || gram.startsWith(leadPrefix) ? gram.slice(1) : gram);
+
+/** Index of the first element ≥ value in an ascending list. */
+function lowerBound(list: number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export function createDevSidecar(options: SidecarOptions) {
+  const { fold, shardBytes = 12_000, block = 64, leadChars = 160 } = options;
+  let pages: PageTerms[] = [];
+  let postings = new Map<string, number[]>();
+  let shards = 1;
+  let shardTexts: string[] = [];
+  const dirty = new Set<number>();
+
+  function remake(next: PageTerms[]) {
+    postings = new Map();
+    for (const [n, terms] of next.entries()) {
+      for (const gram of terms.grams) {
+        const list = postings.get(gram);
+        if (!list) postings.set(gram, [n]);
+        else if (list[list.length - 1] !== n) list.push(n);
+      }
+    }
+    // As createSidecarBuilder sizes its shards.
+    let totalBytes = 0;
+    for (const [gram, list] of postings) totalBytes += gram.length * 3 + list.length * 2 + 6;
+    shards = Math.max(1, Math.ceil(totalBytes / shardBytes));
+    shardTexts = [];
+    dirty.clear();
+    for (let n = 0; n < shards; n++) dirty.add(n);
+  }
+
+  function replace(n: number, before: PageTerms, after: PageTerms) {
+    const kept = new Set(after.grams);
+    for (const gram of new Set(before.grams)) {
+      if (kept.has(gram)) continue;
+      const list = postings.get(gram);
+      if (!list) continue;
+      const at = lowerBound(list, n);
+      if (list[at] === n) list.splice(at, 1);
+      if (list.length === 0) postings.delete(gram);
+      dirty.add(shardOf(bareGram(gram), shards));
+    }
+    const had = new Set(before.grams);
+    for (const gram of kept) {
+      if (had.has(gram)) continue;
+      const list = postings.get(gram);
+      if (!list) postings.set(gram, [n]);
+      else {
+        const at = lowerBound(list, n);
+        if (list[at] !== n) list.splice(at, 0, n);
+      }
+      dirty.add(shardOf(bareGram(gram), shards));
+    }
+  }
+
+  /**
+   * Takes the pages in sidecar order (page n is the n-th). Pages whose grams are the same array as last time
+   * count as unchanged (their filters may differ: the filter file is made anew each time). Returns how many
+   * pages were put in again, or 'remade'.
+   */
+  function update(next: PageTerms[]): number | 'remade' {
+    const sameOrder = next.length === pages.length && next.every((terms, n) => terms.hash === pages[n]!.hash);
+    if (!sameOrder) {
+      remake(next);
+      pages = next;
+      return 'remade';
+    }
+    let changed = 0;
+    for (const [n, terms] of next.entries()) {
+      if (terms.grams === pages[n]!.grams) continue;
+      replace(n, pages[n]!, terms);
+      changed += 1;
+    }
+    pages = next;
+    return changed;
+  }
+
+  /** The sidecar's files; gram shards are encoded again only where an update touched them. */
+  function* files(): Generator<[string, string]> {
+    const meta: SidecarMeta = { version: sidecarVersion, pages: pages.length, shards, block, leadChars };
+    yield [sidecarPaths.meta, JSON.stringify(meta)];
+    const used = new Set<string>();
+    for (const terms of pages) for (const char of terms.chars) used.add(char);
+    const table: Record<string, string> = {};
+    for (const [traditional, simplified] of Object.entries(fold)) if (used.has(simplified)) table[traditional] = simplified;
+    yield [sidecarPaths.fold, JSON.stringify(table)];
+    const filters: Record<string, Record<string, number[]>> = {};
+    for (const [n, terms] of pages.entries()) {
+      for (const key of Object.keys(filterLabels)) for (const value of new Set(terms.filters[key] ?? [])) ((filters[key] ??= {})[value] ??= []).push(n);
+    }
+    const filterFile: FilterPostings = {};
+    for (const [key, values] of Object.entries(filters)) {
+      filterFile[key] = {};
+      for (const value of Object.keys(values).sort((a, b) => a.localeCompare(b, 'zh-CN'))) filterFile[key][value] = encodePostings(values[value]!);
+    }
+    yield [sidecarPaths.filters, JSON.stringify(filterFile)];
+    if (dirty.size) {
+      const grams = new Map<number, string[]>([...dirty].map((n) => [n, []]));
+      for (const gram of postings.keys()) grams.get(shardOf(bareGram(gram), shards))?.push(gram);
+      for (const [n, list] of grams) {
+        const content: Record<string, string> = {};
+        for (const gram of list) content[gram] = encodePostings(postings.get(gram)!);
+        shardTexts[n] = JSON.stringify(content);
+      }
+      dirty.clear();
+    }
+    for (let n = 0; n < shards; n++) yield [sidecarPaths.shard(n), shardTexts[n] ?? '{}'];
+    for (let start = 0, b = 0; start < pages.length; start += block, b++) {
+      yield [sidecarPaths.block(b), JSON.stringify(pages.slice(start, start + block).map((terms) => terms.hash))];
+    }
+  }
+
+  return { update, files };
+}
