@@ -19,6 +19,8 @@ const root = resolve(import.meta.dirname, '..');
 let dev: ChildProcess;
 let origin: string;
 let browser: Browser;
+/** What astro dev printed. */
+let output = '';
 
 beforeAll(async () => {
   const port = await freePort();
@@ -29,7 +31,6 @@ beforeAll(async () => {
     env: astroCommandEnv({ BASE_PATH: '/', NODE_ENV: 'development' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
   dev.stdout!.on('data', (chunk) => (output += chunk));
   dev.stderr!.on('data', (chunk) => (output += chunk));
   for (let tries = 0; ; tries++) {
@@ -66,6 +67,9 @@ describe('search in astro dev', () => {
     expect(urls.filter((url) => /^\/cases\/[^/]+\/$/.test(url))).toHaveLength(sources.cases.length);
     expect(urls.filter((url) => /^\/issues\/[^/]+\/$/.test(url))).toHaveLength(sources.issues.length);
     expect((await fetch(`${origin}/pagefind/cjk/nothing-here.json`)).status).toBe(404);
+    // Made in the worker thread (no fallback to the server's own thread), with its summary in the log.
+    expect(output).toMatch(/搜索索引：\d+ 篇文章、\d+ 个专版，用时 \d+ ms/);
+    expect(output).not.toContain('工作线程');
   }, 120_000);
 
   it('answers a query on the search page', async () => {

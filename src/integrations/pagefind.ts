@@ -8,17 +8,20 @@
  * In `astro dev` the search page needs only the sidecar and one fragment per result (it never runs Pagefind's
  * own search), so nothing is rendered and Pagefind is not run: the records of the case and issue pages are made
  * from the content sources (src/lib/search/source-pages.ts, drafts included, as everywhere in dev) and the
- * sidecar in memory (src/lib/search/dev-index.ts), on the first request for `<base>pagefind/…`. After a save
- * under content/ only the saved files are read again and only the pages whose text changed are put into the
- * kept sidecar, right away (not on the next request).
+ * sidecar in memory (src/lib/search/dev-index.ts), in a worker thread as the dev server starts, and served under
+ * `<base>pagefind/`. After a save under content/ only the saved files are read again and only the pages whose
+ * text changed are put into the kept sidecar, right away (not on the next request).
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { Worker } from 'node:worker_threads';
 import type { Connect, ViteDevServer } from 'vite';
 import { indexBuiltSite, openccFoldTable, searchIndexStepEnv, searchIndexSummary } from './pagefind-index.ts';
+import type { IndexedPage } from '../lib/search/build-sidecar.ts';
 import { createDevSearchIndex, type DevBundle } from '../lib/search/dev-index.ts';
+import type { DevIndexReply, DevIndexRequest } from '../lib/search/dev-index-worker.ts';
 
 export const bundleDirName = 'pagefind';
 
@@ -28,9 +31,71 @@ const contentTypes: Record<string, string> = {
   json: 'application/json; charset=utf-8',
 };
 
+/**
+ * The dev search index in a worker thread (src/lib/search/dev-index-worker.ts), so the dev server answers its
+ * other requests while the index is made; in this thread if the worker cannot start.
+ */
+function devSearchIndex(root: string, log: (message: string) => void) {
+  let local: ReturnType<typeof createDevSearchIndex> | undefined;
+  const inThisThread = async () => (local ??= createDevSearchIndex({ root, fold: await openccFoldTable() }));
+  const waiting = new Map<number, { resolve: (bundle: DevBundle) => void; reject: (error: Error) => void }>();
+  let nextId = 0;
+  // The worker's index as last answered; each answer brings only what changed.
+  const files = new Map<string, string>();
+  const pages = new Map<string, IndexedPage>();
+  let worker: Worker | undefined;
+  try {
+    worker = new Worker(new URL('../lib/search/dev-index-worker.ts', import.meta.url), { workerData: { root } });
+    worker.unref();
+    worker.on('message', (reply: DevIndexReply) => {
+      const pending = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      if (reply.type === 'done') {
+        for (const [path, text] of reply.files) files.set(path, text);
+        for (const path of reply.removedFiles) files.delete(path);
+        for (const page of reply.pages) pages.set(page.hash, page);
+        for (const hash of reply.removedPages) pages.delete(hash);
+        pending?.resolve({ files, pages, summary: reply.summary });
+      } else {
+        files.clear();
+        pages.clear();
+        pending?.reject(new Error(reply.message));
+      }
+    });
+    worker.on('error', (error) => {
+      log(`搜索索引的工作线程出错，改在主线程建索引：${error.message}`);
+      worker = undefined;
+      for (const pending of waiting.values()) pending.reject(error);
+      waiting.clear();
+    });
+  } catch (error) {
+    log(`搜索索引的工作线程无法启动，改在主线程建索引：${(error as Error).message}`);
+    worker = undefined;
+  }
+  const post = (message: DevIndexRequest) => worker!.postMessage(message);
+  return {
+    /** Marks a saved file; true when it is under content/ (the index reads nothing else). */
+    touch(file: string): boolean {
+      if (!relative(root, file).split(sep).join('/').startsWith('content/')) return false;
+      if (worker) post({ type: 'touch', path: file });
+      else local?.touch(file);
+      return true;
+    },
+    async refresh(): Promise<DevBundle> {
+      if (!worker) return (await inThisThread()).refresh();
+      const id = nextId++;
+      const reply = new Promise<DevBundle>((resolve, reject) => waiting.set(id, { resolve, reject }));
+      post({ type: 'refresh', id });
+      return reply;
+    },
+    close: () => worker?.terminate(),
+  };
+}
+
 function devMiddleware(server: ViteDevServer, root: string, base: string, log: (message: string) => void): Connect.NextHandleFunction {
   const prefix = `${base.replace(/\/?$/, '/')}${bundleDirName}/`;
-  let index: ReturnType<typeof createDevSearchIndex> | undefined;
+  const index = devSearchIndex(root, log);
+  server.httpServer?.on('close', () => void index.close());
   /** The newest refresh asked for; a request waits for it, so it sees every save made before it. */
   let latest: Promise<DevBundle> | undefined;
 
@@ -38,7 +103,6 @@ function devMiddleware(server: ViteDevServer, root: string, base: string, log: (
     const next = (latest ?? Promise.resolve())
       .catch(() => undefined)
       .then(async () => {
-        index ??= createDevSearchIndex({ root, fold: await openccFoldTable() });
         const made = await index.refresh();
         log(made.summary);
         return made;
@@ -50,11 +114,12 @@ function devMiddleware(server: ViteDevServer, root: string, base: string, log: (
     return next;
   };
 
-  // After a save under content/ the index is brought up to date at once (not on the next request), once it
-  // has been asked for.
+  // Made as the server starts, in the worker, so the first search finds it ready; after a save under content/
+  // it is brought up to date at once (not on the next request).
+  refresh().catch((error: Error) => log(`搜索索引未能建成：${error.message}`));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const invalidate = (file: string) => {
-    if (!index?.touch(file)) return;
+    if (!index.touch(file)) return;
     clearTimeout(timer);
     timer = setTimeout(refresh, 10);
   };

@@ -25,9 +25,9 @@ import {
 } from './source-pages.ts';
 
 export interface DevBundle {
-  /** Sidecar files, by path relative to the bundle dir (`cjk/meta.json` …). */
+  /** Sidecar files, by path relative to the bundle dir (`cjk/meta.json` …); a file not made again is the same string. */
   files: Map<string, string>;
-  /** Pages by fragment hash (served as `fragment/<hash>.pf_fragment`). */
+  /** Pages by fragment hash (served as `fragment/<hash>.pf_fragment`); an unchanged page is the same object as before. */
   pages: Map<string, IndexedPage>;
   /** What the refresh did, for the log. */
   summary: string;
@@ -39,8 +39,9 @@ interface Cached<T> {
 }
 
 interface KnownTerms {
-  title: string;
-  content: string;
+  page: IndexedPage;
+  /** Its meta and filters as JSON, to tell whether anything but the text changed. */
+  details: string;
   terms: PageTerms;
 }
 
@@ -123,22 +124,23 @@ export function createDevSearchIndex({ root, fold }: { root: string; fold: FoldT
       regions: regions ?? [],
       topics: topics ?? [],
     });
-    const pages = [...site.cases.map((entry) => caseSearchPage(entry, site)), ...site.issues.map((issue) => issueSearchPage(issue, site))];
+    const made = [...site.cases.map((entry) => caseSearchPage(entry, site)), ...site.issues.map((issue) => issueSearchPage(issue, site))];
     let regrammed = 0;
     const nextTerms = new Map<string, KnownTerms>();
-    for (const page of pages) {
-      const title = page.meta.title ?? '';
+    const pages = made.map((page) => {
       const known = knownTerms.get(page.url);
-      let terms: PageTerms;
-      if (known && known.title === title && known.content === page.content) {
-        // Same text: the same grams (so the sidecar leaves the page alone), the filters as they are now.
-        terms = { ...known.terms, filters: page.filters };
+      const details = JSON.stringify([page.meta, page.filters]);
+      let next: KnownTerms;
+      if (known && known.page.meta.title === page.meta.title && known.page.content === page.content) {
+        // Same text: the same grams (so the sidecar leaves the page alone); the same page if nothing else changed.
+        next = known.details === details ? known : { page, details, terms: { ...known.terms, filters: page.filters } };
       } else {
-        terms = termsOf(page);
+        next = { page, details, terms: termsOf(page) };
         regrammed += 1;
       }
-      nextTerms.set(page.url, { title, content: page.content, terms });
-    }
+      nextTerms.set(page.url, next);
+      return next.page;
+    });
     knownTerms.clear();
     for (const [url, known] of nextTerms) knownTerms.set(url, known);
     const ordered = sidecarOrder(pages);

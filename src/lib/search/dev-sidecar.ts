@@ -29,6 +29,8 @@ export function createDevSidecar(options: SidecarOptions) {
   let postings = new Map<string, number[]>();
   let shards = 1;
   let shardTexts: string[] = [];
+  /** The grams of each shard, so a shard is encoded again without a pass over every gram. */
+  let shardGrams: Set<string>[] = [];
   const dirty = new Set<number>();
 
   function remake(next: PageTerms[]) {
@@ -44,6 +46,8 @@ export function createDevSidecar(options: SidecarOptions) {
     let totalBytes = 0;
     for (const [gram, list] of postings) totalBytes += gram.length * 3 + list.length * 2 + 6;
     shards = Math.max(1, Math.ceil(totalBytes / shardBytes));
+    shardGrams = Array.from({ length: shards }, () => new Set<string>());
+    for (const gram of postings.keys()) shardGrams[shardOf(bareGram(gram), shards)]!.add(gram);
     shardTexts = [];
     dirty.clear();
     for (let n = 0; n < shards; n++) dirty.add(n);
@@ -57,19 +61,26 @@ export function createDevSidecar(options: SidecarOptions) {
       if (!list) continue;
       const at = lowerBound(list, n);
       if (list[at] === n) list.splice(at, 1);
-      if (list.length === 0) postings.delete(gram);
-      dirty.add(shardOf(bareGram(gram), shards));
+      const shard = shardOf(bareGram(gram), shards);
+      if (list.length === 0) {
+        postings.delete(gram);
+        shardGrams[shard]!.delete(gram);
+      }
+      dirty.add(shard);
     }
     const had = new Set(before.grams);
     for (const gram of kept) {
       if (had.has(gram)) continue;
       const list = postings.get(gram);
-      if (!list) postings.set(gram, [n]);
-      else {
+      const shard = shardOf(bareGram(gram), shards);
+      if (!list) {
+        postings.set(gram, [n]);
+        shardGrams[shard]!.add(gram);
+      } else {
         const at = lowerBound(list, n);
         if (list[at] !== n) list.splice(at, 0, n);
       }
-      dirty.add(shardOf(bareGram(gram), shards));
+      dirty.add(shard);
     }
   }
 
@@ -114,16 +125,12 @@ export function createDevSidecar(options: SidecarOptions) {
       for (const value of Object.keys(values).sort((a, b) => a.localeCompare(b, 'zh-CN'))) filterFile[key][value] = encodePostings(values[value]!);
     }
     yield [sidecarPaths.filters, JSON.stringify(filterFile)];
-    if (dirty.size) {
-      const grams = new Map<number, string[]>([...dirty].map((n) => [n, []]));
-      for (const gram of postings.keys()) grams.get(shardOf(bareGram(gram), shards))?.push(gram);
-      for (const [n, list] of grams) {
-        const content: Record<string, string> = {};
-        for (const gram of list) content[gram] = encodePostings(postings.get(gram)!);
-        shardTexts[n] = JSON.stringify(content);
-      }
-      dirty.clear();
+    for (const n of dirty) {
+      const content: Record<string, string> = {};
+      for (const gram of shardGrams[n]!) content[gram] = encodePostings(postings.get(gram)!);
+      shardTexts[n] = JSON.stringify(content);
     }
+    dirty.clear();
     for (let n = 0; n < shards; n++) yield [sidecarPaths.shard(n), shardTexts[n] ?? '{}'];
     for (let start = 0, b = 0; start < pages.length; start += block, b++) {
       yield [sidecarPaths.block(b), JSON.stringify(pages.slice(start, start + block).map((terms) => terms.hash))];
