@@ -68,7 +68,14 @@ const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', 
 for (const key of Object.keys(env)) if (/^(VITEST|TEST$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(key)) delete env[key];
 const dev = spawn(process.execPath, [join(site, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], { cwd: site, env, stdio: ['ignore', 'pipe', 'pipe'] });
 const log: string[] = [];
-const collect = (chunk: Buffer) => log.push(...chunk.toString().split('\n').filter((line) => /搜索索引：/.test(line)));
+const spawned = performance.now();
+/** When the index's first summary line appeared, ms after astro dev was started. */
+let indexReadyMs: number | undefined;
+const collect = (chunk: Buffer) => {
+  const lines = chunk.toString().split('\n').filter((line) => /搜索索引/.test(line));
+  if (lines.length) indexReadyMs ??= performance.now() - spawned;
+  log.push(...lines);
+};
 dev.stdout!.on('data', collect);
 dev.stderr!.on('data', collect);
 const cpu = () => treeCpuMs(dev.pid!);
@@ -104,6 +111,7 @@ try {
     }
     console.log(`改一篇（第 ${round} 次）后索引里有改动：保存后 ${seconds(performance.now() - saved)}，开发服务器 CPU ${seconds(cpu() - editCpu)}，负载 ${load()}`);
   }
+  if (indexReadyMs !== undefined) console.log(`索引建成（日志第一行出现）：启动后 ${seconds(indexReadyMs)}`);
   const sidecar = await fetch(`${origin}/pagefind/cjk/meta.json`).then((r) => r.json());
   console.log(`改动后侧车：${sidecar.pages} 页`);
   await sleep(200);

@@ -47,6 +47,12 @@ interface KnownTerms {
 
 const toPosix = (path: string) => path.split(sep).join('/');
 
+/** CPU time of this thread (the worker's own, not the dev server's), in ms. */
+const threadCpuMs = () => {
+  const { user, system } = process.threadCpuUsage?.() ?? process.cpuUsage();
+  return (user + system) / 1000;
+};
+
 /** Files under `dir` (relative to root, `/`-separated) ending in `extension`. */
 async function listCollection(root: string, dir: string, extension: string): Promise<string[]> {
   const entries = await readdir(join(root, dir), { recursive: true, withFileTypes: true }).catch(() => []);
@@ -102,6 +108,7 @@ export function createDevSearchIndex({ root, fold }: { root: string; fold: FoldT
 
   async function update(saved: Set<string> | 'all'): Promise<DevBundle> {
     const started = performance.now();
+    const cpuBefore = threadCpuMs();
     const counts = { read: 0 };
     const [casePaths, issuePaths] = await Promise.all([
       listCollection(root, contentPaths.cases, '.mdx'),
@@ -152,7 +159,7 @@ export function createDevSearchIndex({ root, fold }: { root: string; fold: FoldT
     const ms = (from: number, to: number) => (to - from).toFixed(0);
     const how = updated === 'remade' ? '侧车整体重建' : `侧车原地更新 ${updated} 页`;
     const summary =
-      `搜索索引：${site.cases.length} 篇文章、${site.issues.length} 个专版，用时 ${ms(started, done)} ms` +
+      `搜索索引：${site.cases.length} 篇文章、${site.issues.length} 个专版，用时 ${ms(started, done)} ms，本线程 CPU ${(threadCpuMs() - cpuBefore).toFixed(0)} ms` +
       `（读取 ${counts.read} 个文件 ${ms(started, read)} ms；重算 ${regrammed} 页的词元、${how} ${ms(read, done)} ms）`;
     return { files, pages: new Map(ordered.map((page) => [page.hash, page])), summary };
   }
