@@ -70,11 +70,16 @@ export function createDevSearchIndex({ root, fold }: { root: string; fold: FoldT
   const knownTerms = new Map<string, KnownTerms>();
   const sidecar = createDevSidecar({ fold });
 
+  /** The collections' files as last listed; listed again only after a file was added or removed. */
+  let listing: { cases: string[]; issues: string[] } | undefined;
+
   /** Marks a saved, added or removed file; returns whether it is one the index reads. */
   function touch(absolutePath: string): boolean {
     const path = toPosix(relative(root, absolutePath));
     if (!path.startsWith('content/')) return false;
     if (dirty !== 'all') dirty.add(path);
+    // Not a file the index has read: added, or a folder.
+    if (!sources.has(path)) listing = undefined;
     return true;
   }
 
@@ -84,7 +89,8 @@ export function createDevSearchIndex({ root, fold }: { root: string; fold: FoldT
     if (cached && saved !== 'all' && !saved.has(path)) return cached.parsed;
     const text = await readFile(join(root, path), 'utf8').catch(() => undefined);
     if (text === undefined) {
-      sources.delete(path);
+      // Removed: list the folders again next time.
+      if (sources.delete(path)) listing = undefined;
       return undefined;
     }
     counts.read += 1;
@@ -110,12 +116,13 @@ export function createDevSearchIndex({ root, fold }: { root: string; fold: FoldT
     const started = performance.now();
     const cpuBefore = threadCpuMs();
     const counts = { read: 0 };
-    const [casePaths, issuePaths] = await Promise.all([
-      listCollection(root, contentPaths.cases, '.mdx'),
-      listCollection(root, contentPaths.issues, '.yaml'),
-    ]);
-    const listed = new Set([...casePaths, ...issuePaths, toPosix(join(contentPaths.regions)), toPosix(join(contentPaths.topics))]);
-    for (const path of sources.keys()) if (!listed.has(path)) sources.delete(path);
+    if (!listing || saved === 'all') {
+      const [cases, issues] = await Promise.all([listCollection(root, contentPaths.cases, '.mdx'), listCollection(root, contentPaths.issues, '.yaml')]);
+      listing = { cases, issues };
+      const listed = new Set([...cases, ...issues, toPosix(join(contentPaths.regions)), toPosix(join(contentPaths.topics))]);
+      for (const path of sources.keys()) if (!listed.has(path)) sources.delete(path);
+    }
+    const { cases: casePaths, issues: issuePaths } = listing;
     const within = (dir: string, path: string) => path.slice(toPosix(join(dir)).length + 1);
     const [regions, topics, cases, issues] = await Promise.all([
       source(toPosix(join(contentPaths.regions)), parseRegions, saved, counts),
