@@ -37,7 +37,18 @@ const contentTypes: Record<string, string> = {
  */
 function devSearchIndex(root: string, log: (message: string) => void) {
   let local: ReturnType<typeof createDevSearchIndex> | undefined;
-  const inThisThread = async () => (local ??= createDevSearchIndex({ root, fold: await openccFoldTable() }));
+  let localQueue: Promise<unknown> = Promise.resolve();
+  /** In this thread: one refresh at a time. */
+  const inThisThread = () => {
+    const made = localQueue.then(async () => {
+      local ??= createDevSearchIndex({ root, fold: await openccFoldTable() });
+      const bundle = await local.refresh();
+      log(bundle.summary);
+      return bundle;
+    });
+    localQueue = made.catch(() => undefined);
+    return made;
+  };
   const waiting = new Map<number, { resolve: (bundle: DevBundle) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   // The worker's index as last answered; each answer brings only what changed.
@@ -48,18 +59,20 @@ function devSearchIndex(root: string, log: (message: string) => void) {
     worker = new Worker(new URL('../lib/search/dev-index-worker.ts', import.meta.url), { workerData: { root } });
     worker.unref();
     worker.on('message', (reply: DevIndexReply) => {
-      const pending = waiting.get(reply.id);
-      waiting.delete(reply.id);
+      const pending = reply.ids.flatMap((id) => waiting.get(id) ?? []);
+      for (const id of reply.ids) waiting.delete(id);
       if (reply.type === 'done') {
         for (const [path, text] of reply.files) files.set(path, text);
         for (const path of reply.removedFiles) files.delete(path);
         for (const page of reply.pages) pages.set(page.hash, page);
         for (const hash of reply.removedPages) pages.delete(hash);
-        pending?.resolve({ files, pages, summary: reply.summary });
+        log(reply.summary);
+        for (const { resolve } of pending) resolve({ files, pages, summary: reply.summary });
       } else {
         files.clear();
         pages.clear();
-        pending?.reject(new Error(reply.message));
+        log(`搜索索引未能更新：${reply.message}`);
+        for (const { reject } of pending) reject(new Error(reply.message));
       }
     });
     worker.on('error', (error) => {
@@ -82,7 +95,7 @@ function devSearchIndex(root: string, log: (message: string) => void) {
       return true;
     },
     async refresh(): Promise<DevBundle> {
-      if (!worker) return (await inThisThread()).refresh();
+      if (!worker) return inThisThread();
       const id = nextId++;
       const reply = new Promise<DevBundle>((resolve, reject) => waiting.set(id, { resolve, reject }));
       post({ type: 'refresh', id });
@@ -99,14 +112,10 @@ function devMiddleware(server: ViteDevServer, root: string, base: string, log: (
   /** The newest refresh asked for; a request waits for it, so it sees every save made before it. */
   let latest: Promise<DevBundle> | undefined;
 
+  // Asked of the worker at once (it answers in order), so an edit is taken in while the dev server's own thread
+  // is still busy with the same save.
   const refresh = () => {
-    const next = (latest ?? Promise.resolve())
-      .catch(() => undefined)
-      .then(async () => {
-        const made = await index.refresh();
-        log(made.summary);
-        return made;
-      });
+    const next = index.refresh();
     latest = next;
     next.catch(() => {
       if (latest === next) latest = undefined;
@@ -116,12 +125,9 @@ function devMiddleware(server: ViteDevServer, root: string, base: string, log: (
 
   // Made as the server starts, in the worker, so the first search finds it ready; after a save under content/
   // it is brought up to date at once (not on the next request).
-  refresh().catch((error: Error) => log(`搜索索引未能建成：${error.message}`));
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  refresh().catch(() => undefined);
   const invalidate = (file: string) => {
-    if (!index.touch(file)) return;
-    clearTimeout(timer);
-    timer = setTimeout(refresh, 10);
+    if (index.touch(file)) refresh().catch(() => undefined);
   };
   server.watcher.on('change', invalidate);
   server.watcher.on('add', invalidate);
