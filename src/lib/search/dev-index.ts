@@ -69,6 +69,8 @@ export function createDevSearchIndex({ root, fold }: { root: string; fold: FoldT
   const termsOf = createPageTerms({ fold });
   const knownTerms = new Map<string, KnownTerms>();
   const sidecar = createDevSidecar({ fold });
+  let caseRecords = new WeakMap<SourceCase, KnownTerms>();
+  let sharedInputs: unknown[] = [];
 
   /** The collections' files as last listed; listed again only after a file was added or removed. */
   let listing: { cases: string[]; issues: string[] } | undefined;
@@ -138,10 +140,14 @@ export function createDevSearchIndex({ root, fold }: { root: string; fold: FoldT
       regions: regions ?? [],
       topics: topics ?? [],
     });
-    const made = [...site.cases.map((entry) => caseSearchPage(entry, site)), ...site.issues.map((issue) => issueSearchPage(issue, site))];
+    // A case page's record follows from its own file and from the regions, topics and issues (trail, topic names,
+    // the issue it is in): while those are the same parses as last time, an unchanged case keeps its record.
+    const shared = [regions, topics, ...issues];
+    if (shared.length !== sharedInputs.length || shared.some((input, i) => input !== sharedInputs[i])) caseRecords = new WeakMap();
+    sharedInputs = shared;
     let regrammed = 0;
     const nextTerms = new Map<string, KnownTerms>();
-    const pages = made.map((page) => {
+    const take = (page: IndexedPage): KnownTerms => {
       const known = knownTerms.get(page.url);
       const details = JSON.stringify([page.meta, page.filters]);
       let next: KnownTerms;
@@ -153,8 +159,17 @@ export function createDevSearchIndex({ root, fold }: { root: string; fold: FoldT
         regrammed += 1;
       }
       nextTerms.set(page.url, next);
-      return next.page;
-    });
+      return next;
+    };
+    const pages: IndexedPage[] = [];
+    for (const entry of site.cases) {
+      let record = caseRecords.get(entry);
+      if (record) nextTerms.set(record.page.url, record);
+      else caseRecords.set(entry, (record = take(caseSearchPage(entry, site))));
+      pages.push(record.page);
+    }
+    // Issue pages list their articles' headlines: made again each time (a few dozen).
+    for (const issue of site.issues) pages.push(take(issueSearchPage(issue, site)).page);
     knownTerms.clear();
     for (const [url, known] of nextTerms) knownTerms.set(url, known);
     const ordered = sidecarOrder(pages);

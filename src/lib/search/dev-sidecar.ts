@@ -32,9 +32,27 @@ export function createDevSidecar(options: SidecarOptions) {
   /** The grams of each shard, so a shard is encoded again without a pass over every gram. */
   let shardGrams: Set<string>[] = [];
   const dirty = new Set<number>();
+  /** How many pages use each folded character, and fold.json while that set stays the same. */
+  let charPages = new Map<string, number>();
+  let foldFile: string | undefined;
+  const countChars = (chars: string, by: 1 | -1) => {
+    for (const char of chars) {
+      const count = (charPages.get(char) ?? 0) + by;
+      if (count > 0) {
+        if (count === 1 && by === 1) foldFile = undefined;
+        charPages.set(char, count);
+      } else {
+        charPages.delete(char);
+        foldFile = undefined;
+      }
+    }
+  };
 
   function remake(next: PageTerms[]) {
     postings = new Map();
+    charPages = new Map();
+    foldFile = undefined;
+    for (const terms of next) countChars(terms.chars, 1);
     for (const [n, terms] of next.entries()) {
       for (const gram of terms.grams) {
         const list = postings.get(gram);
@@ -100,6 +118,8 @@ export function createDevSidecar(options: SidecarOptions) {
     for (const [n, terms] of next.entries()) {
       if (terms.grams === pages[n]!.grams) continue;
       replace(n, pages[n]!, terms);
+      countChars(pages[n]!.chars, -1);
+      countChars(terms.chars, 1);
       changed += 1;
     }
     pages = next;
@@ -110,11 +130,12 @@ export function createDevSidecar(options: SidecarOptions) {
   function* files(): Generator<[string, string]> {
     const meta: SidecarMeta = { version: sidecarVersion, pages: pages.length, shards, block, leadChars };
     yield [sidecarPaths.meta, JSON.stringify(meta)];
-    const used = new Set<string>();
-    for (const terms of pages) for (const char of terms.chars) used.add(char);
-    const table: Record<string, string> = {};
-    for (const [traditional, simplified] of Object.entries(fold)) if (used.has(simplified)) table[traditional] = simplified;
-    yield [sidecarPaths.fold, JSON.stringify(table)];
+    if (foldFile === undefined) {
+      const table: Record<string, string> = {};
+      for (const [traditional, simplified] of Object.entries(fold)) if (charPages.has(simplified)) table[traditional] = simplified;
+      foldFile = JSON.stringify(table);
+    }
+    yield [sidecarPaths.fold, foldFile];
     const filters: Record<string, Record<string, number[]>> = {};
     for (const [n, terms] of pages.entries()) {
       for (const key of Object.keys(filterLabels)) for (const value of new Set(terms.filters[key] ?? [])) ((filters[key] ??= {})[value] ??= []).push(n);
