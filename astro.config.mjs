@@ -9,10 +9,9 @@ import pagefindSearch from './src/integrations/pagefind.ts';
 import { mdxPolicyPlugin, remarkMdxPolicy } from './src/lib/mdx-policy/satteri-plugin.ts';
 import { filterKnownWarnings } from './src/lib/build-warnings.ts';
 import { siteUrlFromEnv } from './src/lib/site-url.ts';
+import { footnoteLabels, satteriFeatures } from './src/lib/markdown-features.ts';
 import siteUrlGuard from './src/integrations/site-url.ts';
 import sitemapWithoutNoindex from './src/integrations/sitemap-noindex.ts';
-
-const footnoteLabels = { label: '注释', backLabel: '返回正文' };
 
 /**
  * The MDX allow-list (src/lib/mdx-policy/), enforced in the compile itself: an article with code, a script,
@@ -43,11 +42,8 @@ async function markdownProcessor() {
   return satteri({
     // Astro's MDX integration runs these when it compiles .mdx (mdx({ remarkPlugins }) is ignored with Sätteri).
     mdastPlugins: [mdxPolicyPlugin(mdxPolicy)],
-    features: {
-      // Smart punctuation would rewrite the quotes and dashes of Chinese text the Western way.
-      smartPunctuation: false,
-      gfm: { footnotes: footnoteLabels },
-    },
+    // Shared with the dev server's search text (src/lib/search/source-pages.ts).
+    features: satteriFeatures,
   });
 }
 

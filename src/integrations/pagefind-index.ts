@@ -1,7 +1,7 @@
 /**
  * Runs Pagefind (Node API, extended binary) over the site's pages with Chinese forced, then builds the
- * CJK sidecar from the fragments Pagefind wrote. Used by the Astro integration (build and dev) and by
- * the benchmarks, so they all index the same way.
+ * CJK sidecar from the fragments Pagefind wrote. Used by the Astro integration (build), scripts/search-index.ts
+ * and the benchmarks, so they all index the same way (`astro dev` indexes the sources: src/lib/search/dev-index.ts).
  */
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
@@ -14,7 +14,7 @@ import { sidecarDir } from '../lib/search/sidecar.ts';
 export interface IndexInput {
   /** A directory of built HTML (the pages with `data-pagefind-body` are indexed)… */
   dir?: string;
-  /** …or pages given in memory (dev: rendered by the dev server). */
+  /** …or pages given in memory. */
   pages?: { url: string; content: string }[];
 }
 
