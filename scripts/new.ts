@@ -19,10 +19,11 @@ import { parseMdxSource, parseYamlSource } from '../src/lib/content-check/parse-
 import { formatProblem } from '../src/lib/content-check/problem.ts';
 import { readContentSources } from '../src/lib/content-check/read-sources.ts';
 import { buildRegionIndex, guessRegionFromText, type Region } from '../src/lib/regions.ts';
-import { parseDateInput, proposeId, regionLabel, resolveRegion, resolveTopics, todayInChina, validId, type DateAnswer, type Topic } from '../src/lib/scaffold/inputs.ts';
+import { parseDateInput, proposeId, resolveRegion, resolveTopics, todayInChina, validId, type DateAnswer, type Topic } from '../src/lib/scaffold/inputs.ts';
 import { foldToOneLine } from '../src/lib/scaffold/one-line.ts';
 import { caseTemplate, issueTemplate } from '../src/lib/scaffold/templates.ts';
 import { createFileAtomically } from './lib/atomic-write.ts';
+import { deskCollections, saveAsDesk } from './lib/desk-format.ts';
 
 const usage = `用法：
   npm run new -- case     新建一篇案例（在终端里会逐项询问）
@@ -189,9 +190,7 @@ async function main(): Promise<number> {
       subtitle,
       organisation,
       region: region.id,
-      regionLabel: regionLabel(region.id, regions),
       topics: topicIds,
-      topicNames: Object.fromEntries(topics.map((topic) => [topic.id, topic.name])),
       byline: oneLine('署名', flags.byline),
       publication,
       date: date.date,
@@ -210,7 +209,6 @@ async function main(): Promise<number> {
       seriesName,
       seriesPart,
       cases: caseIds,
-      caseTitles: Object.fromEntries(caseEntries.map((entry) => [entry.id, entry.title])),
       publication,
       page,
       date: date.date,
@@ -221,6 +219,9 @@ async function main(): Promise<number> {
 
   // No more questions: give the terminal back, so Ctrl-C from here on is a signal (handled above), not a key.
   rl?.close();
+
+  // Written as the desk saves it (its serializer, its field order), so that opening and saving it there changes nothing.
+  text = await saveAsDesk(deskCollections(root), path, text);
 
   // The new file must parse and pass the check like any other before it exists at all: checked in memory
   // alongside the current content, then written to a temporary file and linked into place in one step.
@@ -243,7 +244,7 @@ async function main(): Promise<number> {
   console.log(`检查通过。${draft ? '它现在是草稿（draft: true），只在本机预览中出现。' : ''}
 
 下一步：
-  1. 用编辑器打开 ${path}，${kind === 'case' ? '写正文' : '核对文章顺序和编者按'}。
+  1. 在编辑台（npm run desk）里打开它，或用编辑器打开 ${path}，${kind === 'case' ? '写正文（文件里的注释说明了写法）' : '核对文章顺序，补上编者按'}。
   2. npm run check          检查
   3. npm run dev            本机预览：http://localhost:4321${address}
   4. ${draft ? '写完后把 draft: true 改为 false，再' : ''}按 docs/编辑指南.md 提交发布。`);
