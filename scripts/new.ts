@@ -13,13 +13,14 @@ import { createInterface, type Interface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { contentPaths } from '../src/lib/content-paths.ts';
+import { caseIdFor, issueIdFor } from '../src/lib/entry-id.ts';
 import { runChecks } from '../src/lib/content-check/check-content.ts';
 import { globEntryId } from '../src/lib/content-check/entry-id.ts';
 import { parseMdxSource, parseYamlSource } from '../src/lib/content-check/parse-source.ts';
 import { formatProblem } from '../src/lib/content-check/problem.ts';
 import { readContentSources } from '../src/lib/content-check/read-sources.ts';
 import { buildRegionIndex, guessRegionFromText, type Region } from '../src/lib/regions.ts';
-import { parseDateInput, proposeId, resolveRegion, resolveTopics, todayInChina, validId, type DateAnswer, type Topic } from '../src/lib/scaffold/inputs.ts';
+import { parseDateInput, resolveRegion, resolveTopics, todayInChina, validId, type DateAnswer, type Topic } from '../src/lib/scaffold/inputs.ts';
 import { foldToOneLine } from '../src/lib/scaffold/one-line.ts';
 import { caseTemplate, issueTemplate } from '../src/lib/scaffold/templates.ts';
 import { createFileAtomically } from './lib/atomic-write.ts';
@@ -37,7 +38,7 @@ const usage = `用法：
   --byline 署名           --publication 刊物（默认：劳模工匠专版）
   --cases 文章            （专版用：文章文件名，按版面顺序，逗号分隔）
   --series 系列名 --part 篇名 --page 版面（专版用）
-  --id 文件名             （默认按单位或标题的拼音自动生成）
+  --id 文件名             （默认：案例为地区加标题的拼音，如 pingyang-2-4-zuzhi-jiagou；专版为标题的拼音，与编辑台相同）
   --publish               直接设为发布（默认是草稿 draft: true）
   --yes                   在终端里也不询问，缺什么就报错`;
 
@@ -182,7 +183,7 @@ async function main(): Promise<number> {
     const region = await askRegion(organisation, regions);
     const topicIds = await askTopics(topics);
     const taken = new Set(caseEntries.map((entry) => entry.id));
-    id = await askId(proposeId([organisation, title], taken, 'anli'), taken);
+    id = await askId(caseIdFor({ region: region.id, title }, taken), taken);
     path = `${contentPaths.cases.replace(/^\.\//, '')}/${id}.mdx`;
     text = caseTemplate({
       title,
@@ -200,7 +201,7 @@ async function main(): Promise<number> {
   } else {
     const caseIds = await askCases(caseEntries);
     const [seriesName, seriesPart, page] = [oneLine('系列名', flags.series), oneLine('篇名', flags.part), oneLine('版面', flags.page)];
-    id = await askId(proposeId([seriesPart ? `${seriesName ?? ''}${seriesPart}` : undefined, title], issueIds, 'zhuanban'), issueIds);
+    id = await askId(issueIdFor({ title, series: { part: seriesPart } }, issueIds), issueIds);
     path = `${contentPaths.issues.replace(/^\.\//, '')}/${id}.yaml`;
     text = issueTemplate({
       title,
