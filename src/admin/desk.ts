@@ -3,6 +3,7 @@
  * the preview, and the project's own body components (photo with caption, editor's note). Nothing here loads
  * from another origin; tests/site/desk.test.ts (end-to-end) checks it.
  */
+import './node-global.ts';
 import CMS from 'decap-cms-app';
 import { zh_Hans } from 'decap-cms-locales';
 import { createElement as h } from 'react';
