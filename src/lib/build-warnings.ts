@@ -15,7 +15,7 @@ export interface BuildWarning {
   code?: string;
   message: string;
   id?: string;
-  loc?: { file?: string };
+  loc?: { file?: string; line: number; column: number };
 }
 
 /** Packages of the desk's bundle whose "use client" or `eval` warnings are known and harmless. */
