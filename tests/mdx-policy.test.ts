@@ -9,7 +9,7 @@ import { mdxPolicyPlugin, MdxPolicyError, remarkMdxPolicy } from '../src/lib/mdx
 import { compile as compileWithRemark } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import { isAllowedUrl, isImagePath, normalizeUrl } from '../src/lib/mdx-policy/urls.ts';
-import { isKnownUpstreamWarning, filterKnownWarnings } from '../src/lib/build-warnings.ts';
+import { chunkSizeGuard, isKnownUpstreamWarning, filterKnownWarnings, oversizedChunks } from '../src/lib/build-warnings.ts';
 import { renderFigure } from '../src/lib/import/render.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -287,5 +287,31 @@ describe('build warnings', () => {
     filterKnownWarnings(headInject, (warning) => passed.push(warning));
     filterKnownWarnings(other, (warning) => passed.push(warning));
     expect(passed).toEqual([other]);
+  });
+
+  it('hides the desk bundle’s "use client" and eval warnings only for its known packages', () => {
+    const directive = (file: string) => ({ code: 'MODULE_LEVEL_DIRECTIVE', message: `The semantics of the module level directive "use client" in "${file}" may not be preserved when bundling.` });
+    expect(isKnownUpstreamWarning(directive('node_modules/react-toastify/dist/react-toastify.esm.mjs'))).toBe(true);
+    expect(isKnownUpstreamWarning(directive('node_modules/jotai/esm/react.mjs'))).toBe(true);
+    expect(isKnownUpstreamWarning(directive('src/components/x.tsx'))).toBe(false);
+    expect(isKnownUpstreamWarning(directive('node_modules/other/index.js'))).toBe(false);
+    const evalIn = (id: string) => ({ code: 'EVAL', message: 'Use of direct `eval` function is strongly discouraged', id });
+    expect(isKnownUpstreamWarning(evalIn('/repo/node_modules/gray-matter/lib/engines.js'))).toBe(true);
+    expect(isKnownUpstreamWarning(evalIn('/repo/node_modules/js-sha256/src/sha256.js'))).toBe(true);
+    expect(isKnownUpstreamWarning(evalIn('/repo/src/pages/warning-probe.astro'))).toBe(false);
+    expect(isKnownUpstreamWarning({ code: 'EVAL', message: 'Use of direct `eval`' })).toBe(false);
+  });
+
+  it('warns about large chunks as Vite does, except the desk’s', () => {
+    const chunk = (fileName: string, kb: number, moduleIds: string[]) => ({ fileName, code: 'x'.repeat(kb * 1000), moduleIds });
+    const chunks = [
+      chunk('_astro/admin.js', 5900, ['/repo/src/pages/admin/index.astro?astro&type=script', '/repo/node_modules/decap-cms-app/dist/esm/index.js']),
+      chunk('_astro/search.js', 600, ['/repo/src/components/Search.astro?astro&type=script']),
+      chunk('_astro/small.js', 20, ['/repo/src/x.ts']),
+    ];
+    expect(oversizedChunks(chunks)).toEqual(['_astro/search.js (600 kB)']);
+    const warned: string[] = [];
+    chunkSizeGuard().generateBundle.call({ warn: (message: string) => warned.push(message), environment: { config: { consumer: 'client' } } }, {}, Object.fromEntries(chunks.map((item) => [item.fileName, { type: 'chunk', ...item }])));
+    expect(warned).toEqual(['Some chunks are larger than 500 kB after minification: _astro/search.js (600 kB)']);
   });
 });

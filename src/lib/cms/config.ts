@@ -8,6 +8,7 @@ import type { SchemaField } from './schema-fields.ts';
 import { widgetTable, type WidgetOptions, type WidgetSpec } from './widgets.ts';
 import type { DeskBackend } from './backend.ts';
 import { figureComponentId, noteComponentId } from './body-components.ts';
+import { deskFormats, newEntrySlug } from './new-entry-id.ts';
 
 export type DecapField = Record<string, unknown> & { name: string; label: string; widget: string };
 
@@ -73,7 +74,7 @@ export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
     show_preview_links: false,
     media_folder: `content/cases/${caseMediaFolder}`,
     public_folder: `./${caseMediaFolder}`,
-    // Ids are ASCII like the rest of the site's addresses; the region and the date make them readable.
+    // Ids are ASCII like the rest of the site's addresses (the pinyin of new-entry-id.ts already is).
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections: [
       {
@@ -83,9 +84,10 @@ export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
         description: '每篇文章一个文件（content/cases/）。保存后由“内容检查”把关。',
         folder: 'content/cases',
         extension: 'mdx',
-        format: 'frontmatter',
+        format: deskFormats.cases.name,
         create: true,
-        slug: '{{fields.region}}-{{year}}{{month}}{{day}}',
+        // region + the title's pinyin, as npm run new proposes (new-entry-id.ts); made once, on the first save.
+        slug: newEntrySlug,
         identifier_field: 'title',
         summary: '{{title}}（{{date}}）',
         sortable_fields: ['date', 'title', 'organisation'],
@@ -100,9 +102,9 @@ export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
         description: '一期专版一个文件（content/issues/），列出本期刊登的文章。',
         folder: 'content/issues',
         extension: 'yaml',
-        format: 'yaml',
+        format: deskFormats.issues.name,
         create: true,
-        slug: 'zhuanban-{{year}}{{month}}{{day}}',
+        slug: newEntrySlug,
         identifier_field: 'title',
         summary: '{{title}}（{{date}}）',
         sortable_fields: ['date', 'title'],
