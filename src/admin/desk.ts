@@ -10,6 +10,7 @@ import siteCss from '../styles/global.css?raw';
 import { bodyComponents, figureComponentId } from '../lib/cms/body-components.ts';
 import { dateForPrecision } from '../lib/cms/date-placeholder.ts';
 import { deskPhrases } from './phrases.ts';
+import { refuseIfCheckFails, registerEntryCheck } from './entry-check.ts';
 import { CasePreview, IssuePreview } from './previews.ts';
 import previewCss from './preview.css?raw';
 
@@ -19,15 +20,21 @@ CMS.registerPreviewStyle(previewCss, { raw: true });
 CMS.registerPreviewTemplate('cases', CasePreview);
 CMS.registerPreviewTemplate('issues', IssuePreview);
 
+// The content check guards saving (src/admin/entry-check.ts): errors above their fields and in a notice.
+registerEntryCheck();
+
 // A date known only to the month or year is saved as the 1st of the month or 1 January, as the check wants it
-// (and as the date's hint says); the file name, made from the date, follows.
+// (and as the date's hint says); the file name, made from the date, follows. Then the check has the last word:
+// what it refuses is not written.
 CMS.registerEventListener({
   name: 'preSave',
   handler: ({ entry }) => {
     const data = entry.get('data');
     const date = data.get('date');
     const saved = dateForPrecision(date, data.get('datePrecision'));
-    return saved === date ? data : data.set('date', saved);
+    const savedData = saved === date ? data : data.set('date', saved);
+    refuseIfCheckFails(entry.set('data', savedData));
+    return savedData;
   },
 });
 
