@@ -63,6 +63,16 @@ export const commitMessages = {
   deleteMedia: '编辑台：删除照片“{{path}}”',
 };
 
+/**
+ * The lists say which entries are drafts (`draft: true`, as `npm run import` writes them): “【草稿】标题（日期）”,
+ * and the list can be narrowed to drafts or to published entries.
+ */
+export const draftSummary = "{{draft | ternary('【草稿】', '')}}{{title}}（{{date}}）";
+export const draftFilters = [
+  { label: '草稿', field: 'draft', pattern: true },
+  { label: '已发布', field: 'draft', pattern: false },
+];
+
 export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
   const table = widgetTable(input);
   return {
@@ -87,8 +97,9 @@ export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
         create: true,
         slug: '{{fields.region}}-{{year}}{{month}}{{day}}',
         identifier_field: 'title',
-        summary: '{{title}}（{{date}}）',
+        summary: draftSummary,
         sortable_fields: ['date', 'title', 'organisation'],
+        view_filters: draftFilters,
         media_folder: caseMediaFolder,
         public_folder: `./${caseMediaFolder}`,
         fields: [...deskFields(input.caseFields, table), bodyField],
@@ -104,8 +115,9 @@ export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
         create: true,
         slug: 'zhuanban-{{year}}{{month}}{{day}}',
         identifier_field: 'title',
-        summary: '{{title}}（{{date}}）',
+        summary: draftSummary,
         sortable_fields: ['date', 'title'],
+        view_filters: draftFilters,
         fields: deskFields(input.issueFields, table),
       },
     ],
