@@ -78,22 +78,23 @@ function showCheckNotice(problems: Problem[]) {
   const title = document.createElement('h2');
   title.textContent = errors.length
     ? `内容检查：${errors.length} 处错误，没有保存。请按提示改正（出错的栏目上方有红字），再点“保存”。`
-    : `内容检查：${problems.length} 处提醒，可以保存，发布前请看一下。`;
+    : `内容检查：${problems.length} 处提醒（不影响保存），发布前请看一下。`;
   const list = document.createElement('ul');
-  for (const problem of problems) {
+  problems.forEach((problem, index) => {
     const item = document.createElement('li');
     const label = document.createElement('strong');
     label.textContent = `${problem.severity === 'error' ? '错误' : '提醒'} · ${problem.field}`;
     const message = document.createElement('span');
     message.textContent = problem.message;
     item.append(label, message);
-    if (problem.hint) {
+    // The same hint for several problems in a row (photos awaited) is said once, under the first.
+    if (problem.hint && problem.hint !== problems[index - 1]?.hint) {
       const hint = document.createElement('small');
       hint.textContent = `提示：${problem.hint}`;
       item.append(hint);
     }
     list.append(item);
-  }
+  });
   const close = document.createElement('button');
   close.type = 'button';
   close.textContent = '关闭';
@@ -170,6 +171,7 @@ const noticeCss = `
 #${noticeId} li strong { margin-right: .5em; }
 #${noticeId} li small { display: block; color: #555; }
 #${noticeId} button { margin-top: .5rem; }
+label[for] + ul { text-transform: none; } /* Decap's field errors: the check's <script>, https:// as written */
 `;
 
 export function registerEntryCheck() {

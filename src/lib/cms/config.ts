@@ -90,7 +90,7 @@ export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
         name: 'cases',
         label: '案例文章',
         label_singular: '案例文章',
-        description: '每篇文章一个文件（content/cases/）。保存后由“内容检查”把关。',
+        description: '每篇文章一个文件（content/cases/）。保存时由“内容检查”把关，草稿标“【草稿】”。',
         folder: 'content/cases',
         extension: 'mdx',
         format: 'frontmatter',
