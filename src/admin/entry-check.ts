@@ -103,8 +103,12 @@ function showCheckNotice(problems: Problem[]) {
   document.body.append(notice);
 }
 
-// Another entry, another check.
-addEventListener('hashchange', () => document.getElementById(noticeId)?.remove());
+// Another entry, another check; but a new entry, once saved, reopens under its name: its notice stays.
+addEventListener('hashchange', (event) => {
+  const created = /^#\/collections\/([^/]+)\/new$/.exec(new URL(event.oldURL).hash);
+  if (created && new URL(event.newURL).hash.startsWith(`#/collections/${created[1]}/entries/`)) return;
+  document.getElementById(noticeId)?.remove();
+});
 
 // ---- field validation ----
 
@@ -172,6 +176,7 @@ const noticeCss = `
 #${noticeId} li small { display: block; color: #555; }
 #${noticeId} button { margin-top: .5rem; }
 label[for] + ul { text-transform: none; } /* Decap's field errors: the check's <script>, https:// as written */
+label[for]:has(+ ul) { flex-shrink: 0; } /* and the field's name beside a long error stays on one line */
 `;
 
 export function registerEntryCheck() {
