@@ -24,6 +24,7 @@ export { FrontmatterFormatter, frontmatterYAML } from 'decap-cms-core/dist/esm/f
 export { default as yamlFormatter } from 'decap-cms-core/dist/esm/formats/yaml';
 export { markdownToSlate, slateToMarkdown } from 'decap-cms-widget-markdown/dist/esm/serializers';
 export { slugFormatter } from 'decap-cms-core/dist/esm/lib/formatters';
+export { summaryFormatter } from 'decap-cms-core/dist/esm/lib/formatters';
 export { fromJS } from 'immutable';
 `;
 
@@ -36,6 +37,8 @@ export interface DecapNode {
   slateToMarkdown(slate: unknown, options?: Record<string, unknown>): string;
   /** Decap's slug from the collection's template and the entry's data (Immutable maps, made with `fromJS`). */
   slugFormatter(collection: unknown, entryData: unknown, slugConfig: unknown): string;
+  /** The title of an entry in a collection's list (the `summary` template), with Immutable's `fromJS`. */
+  summaryFormatter(template: string, entry: unknown, collection: unknown): string;
   fromJS(value: unknown): unknown;
 }
 

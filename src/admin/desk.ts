@@ -14,6 +14,7 @@ import { deskFormats, newEntryId, newEntryIdField, withoutNewEntryId } from '../
 import { frontmatterYAML } from 'decap-cms-core/dist/esm/formats/frontmatter';
 import yamlFormatter from 'decap-cms-core/dist/esm/formats/yaml';
 import { deskPhrases } from './phrases.ts';
+import { refuseIfCheckFails, registerEntryCheck } from './entry-check.ts';
 import { CasePreview, IssuePreview } from './previews.ts';
 import previewCss from './preview.css?raw';
 
@@ -27,8 +28,12 @@ CMS.registerPreviewTemplate('issues', IssuePreview);
 CMS.registerCustomFormat(deskFormats.cases.name, deskFormats.cases.extension, withoutNewEntryId(frontmatterYAML()));
 CMS.registerCustomFormat(deskFormats.issues.name, deskFormats.issues.extension, withoutNewEntryId(yamlFormatter));
 
+// The content check guards saving (src/admin/entry-check.ts): errors above their fields and in a notice.
+registerEntryCheck();
+
 // A date known only to the month or year is saved as the 1st of the month or 1 January, as the check wants it
-// (and as the date's hint says). A new entry gets its id (file name) by the rule of `npm run new`.
+// (and as the date's hint says). Then the check has the last word: what it refuses is not written. A new entry
+// gets its id (file name) by the rule of `npm run new`.
 CMS.registerEventListener({
   name: 'preSave',
   handler: ({ entry }) => {
@@ -36,6 +41,7 @@ CMS.registerEventListener({
     const date = data.get('date');
     const saved = dateForPrecision(date, data.get('datePrecision'));
     if (saved !== date) data = data.set('date', saved);
+    refuseIfCheckFails(entry.set('data', data));
     if (entry.get('newRecord')) data = data.set(newEntryIdField, newEntryId(entry.get('collection'), data.toJS()));
     return data;
   },

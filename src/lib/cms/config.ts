@@ -64,6 +64,16 @@ export const commitMessages = {
   deleteMedia: '编辑台：删除照片“{{path}}”',
 };
 
+/**
+ * The lists say which entries are drafts (`draft: true`, as `npm run import` writes them): “【草稿】标题（日期）”,
+ * and the list can be narrowed to drafts or to published entries.
+ */
+export const draftSummary = "{{draft | ternary('【草稿】', '')}}{{title}}（{{date}}）";
+export const draftFilters = [
+  { label: '草稿', field: 'draft', pattern: true },
+  { label: '已发布', field: 'draft', pattern: false },
+];
+
 export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
   const table = widgetTable(input);
   return {
@@ -81,7 +91,7 @@ export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
         name: 'cases',
         label: '案例文章',
         label_singular: '案例文章',
-        description: '每篇文章一个文件（content/cases/）。保存后由“内容检查”把关。',
+        description: '每篇文章一个文件（content/cases/）。保存时由“内容检查”把关，草稿标“【草稿】”。',
         folder: 'content/cases',
         extension: 'mdx',
         format: deskFormats.cases.name,
@@ -89,8 +99,9 @@ export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
         // region + the title's pinyin, as npm run new proposes (new-entry-id.ts); made once, on the first save.
         slug: newEntrySlug,
         identifier_field: 'title',
-        summary: '{{title}}（{{date}}）',
+        summary: draftSummary,
         sortable_fields: ['date', 'title', 'organisation'],
+        view_filters: draftFilters,
         media_folder: caseMediaFolder,
         public_folder: `./${caseMediaFolder}`,
         fields: [...deskFields(input.caseFields, table), bodyField],
@@ -106,8 +117,9 @@ export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
         create: true,
         slug: newEntrySlug,
         identifier_field: 'title',
-        summary: '{{title}}（{{date}}）',
+        summary: draftSummary,
         sortable_fields: ['date', 'title'],
+        view_filters: draftFilters,
         fields: deskFields(input.issueFields, table),
       },
     ],
