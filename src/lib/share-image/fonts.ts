@@ -56,6 +56,13 @@ export class GlyphSource {
     let font = this.opened.get(file);
     if (!font) {
       font = fontkit.create(readFileSync(join(this.dir, 'files', file))) as unknown as FontkitFont;
+      try {
+        font.hasGlyphForCodePoint(0x20);
+      } catch {
+        // fontkit cannot read the cmap of a few .woff slices (noto-sans-sc's slice 101, with 庐: “reading 'tables'”);
+        // the same slice as .woff2 reads fine.
+        font = fontkit.create(readFileSync(join(this.dir, 'files', file.replace(/\.woff$/, '.woff2')))) as unknown as FontkitFont;
+      }
       this.opened.set(file, font);
     }
     return font;
