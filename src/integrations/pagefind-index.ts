@@ -178,15 +178,46 @@ export function pagefindBinary(): string {
 }
 
 /**
+ * Pagefind's `--glob` for the pages with `data-pagefind-body`: one pattern per kind of page, the page's own folder
+ * replaced by a star (one for the case pages, one for the issue pages), so Pagefind parses those and not the list,
+ * print and redirect pages it would read only to skip (about a fifth of its CPU at 1,000 cases). Undefined
+ * when no page has `data-pagefind-body`.
+ */
+export async function bodyPagesGlob(outDir: string): Promise<string | undefined> {
+  const patterns = new Set<string>();
+  for (const { path } of await articlePageFiles(outDir)) {
+    if (!(await readFile(path, 'utf8')).includes('data-pagefind-body')) continue;
+    const segments = relative(outDir, path).split(sep);
+    if (segments.length >= 2) segments[segments.length - 2] = '*';
+    patterns.add(segments.join('/'));
+  }
+  if (patterns.size === 0) return undefined;
+  return patterns.size === 1 ? [...patterns][0] : `{${[...patterns].sort().join(',')}}`;
+}
+
+/**
  * Pagefind over a built folder, the way its CLI does it (`pagefind --site`), which is what the Node API's
- * addDirectory runs too: the binary reads every HTML file itself (the pages with `data-pagefind-body` are
- * indexed) and writes the bundle. Cheaper than handing pages over the Node API one message at a time
+ * addDirectory runs too: the binary reads the HTML files itself (the pages with `data-pagefind-body`, found by
+ * bodyPagesGlob) and writes the bundle. Cheaper than handing pages over the Node API one message at a time
  * (measured at 1,000 cases: about 2 s less CPU, half the wall time), same fragments; only the order of pages
- * inside Pagefind's own index files differs, which nothing here reads.
+ * inside Pagefind's own index files differs, which nothing here reads. With no such page, an empty bundle
+ * (the search page still loads), as the Node API writes it.
  */
 export async function runPagefind(outDir: string, bundleDir: string): Promise<void> {
-  const args = ['--site', outDir, '--output-path', bundleDir, '--force-language', 'zh', '--quiet'];
   if (!(await stat(outDir).catch(() => undefined))?.isDirectory()) throw new Error(`Pagefind：没有构建好的网站文件夹 ${outDir}`);
+  const glob = await bodyPagesGlob(outDir);
+  if (!glob) {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
+    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+    try {
+      const written = await index.writeFiles({ outputPath: bundleDir });
+      if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+    } finally {
+      await pagefind.close();
+    }
+    return;
+  }
+  const args = ['--site', outDir, '--output-path', bundleDir, '--glob', glob, '--force-language', 'zh', '--quiet'];
   await new Promise<void>((resolvePromise, reject) => {
     // cwd is the built folder: the CLI would also read a pagefind.yml/.toml from its working directory.
     const child = spawn(pagefindBinary(), args, { cwd: outDir, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
