@@ -74,6 +74,9 @@ interface Phases {
   searchMs?: number;
   /** Mean of the “(+Nms)” Astro logs for each /cases/…/ page. */
   casePageMs?: number;
+  /** Sum of the “(+Nms)” Astro logs of the share images (/share/…png), which a cold build draws. */
+  shareMs?: number;
+  shareImages?: number;
 }
 
 /** Phases from the times Astro's log lines appeared: sync ends at “Synced content”, rendering runs from
@@ -89,7 +92,13 @@ function astroPhases(run: TreeRun): Phases {
     const match = /\/cases\/[^/]+\/index\.html \(\+(\d+(?:\.\d+)?)(ms|s)\)/.exec(line.text);
     return match ? [Number(match[1]) * (match[2] === 's' ? 1000 : 1)] : [];
   });
+  const shareTimes = run.lines.flatMap((line) => {
+    const match = /\/share\/\S+\.png \(\+(\d+(?:\.\d+)?)(ms|s)\)/.exec(line.text);
+    return match ? [Number(match[1]) * (match[2] === 's' ? 1000 : 1)] : [];
+  });
   return {
+    shareMs: shareTimes.length ? shareTimes.reduce((a, b) => a + b, 0) : undefined,
+    shareImages: shareTimes.length || undefined,
     casePageMs: casePageTimes.length ? casePageTimes.reduce((a, b) => a + b, 0) / casePageTimes.length : undefined,
     syncMs: synced,
     bundleMs: synced !== undefined && rendering !== undefined ? rendering - synced : undefined,
@@ -196,6 +205,9 @@ try {
     if (rebuilt) console.log(row('改后重建', rebuilt));
     console.log(row('基线', baseline));
     if (rebuilt) console.log(`  改一篇后重建 / 冷构建：墙钟 ${(rebuilt.wallMs / site.wallMs).toFixed(2)}×，CPU ${(rebuilt.cpuMs / site.cpuMs).toFixed(2)}×`);
+    if (site.phases.shareMs !== undefined) {
+      console.log(`  渲染中的分享图：${site.phases.shareImages} 张共 ${s(site.phases.shareMs)}（每张 ${(site.phases.shareMs / site.phases.shareImages!).toFixed(1)} ms；缓存 .cache/share-images 为空时才画）`);
+    }
     console.log(
       `  比值：墙钟 ${(site.wallMs / baseline.wallMs).toFixed(2)}×，CPU ${(site.cpuMs / baseline.cpuMs).toFixed(2)}×，峰值内存 ${(site.peakBytes / baseline.peakBytes).toFixed(2)}×`,
     );

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { iconPng, sharePng, shareSvg } from '../src/lib/share-image/card.ts';
 import { caseCard, issueCard } from '../src/lib/share-image/cards.ts';
+import { GlyphSource } from '../src/lib/share-image/fonts.ts';
 
 describe('share image text', () => {
   it('a case: headline group, organisation and region', () => {
@@ -21,6 +22,14 @@ describe('share image drawing', () => {
     const svg = shareSvg({ label: '案例', title: '“2×4”组织架构充分发挥劳模专长', footer: '平阳县劳模协会 · 温州市 平阳县' });
     expect(svg).not.toMatch(/<text|font-family|@font-face/);
     expect(svg.match(/<path /g)!.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('draws letters from every font slice, including the .woff slices fontkit cannot read (庐 in Noto Sans SC)', () => {
+    const svg = shareSvg({ label: '案例', title: '桐庐', footer: '桐庐县劳模协会 · 杭州市 桐庐县' });
+    expect(svg).toMatch(/<path /);
+    for (const [family, weight] of [['noto-serif-sc', 700], ['noto-sans-sc', 400], ['noto-sans-sc', 700]] as const) {
+      expect(new GlyphSource(family, weight).glyph('庐')?.advance).toBeGreaterThan(0);
+    }
   });
 
   it('is a 1200×630 PNG, the same bytes every time', async () => {
