@@ -143,6 +143,7 @@ describe('build output without the malicious case', () => {
     expect(output).not.toContain('MODULE_LEVEL_DIRECTIVE');
     expect(output).not.toMatch(/node_modules\/(?:gray-matter|@iarna\/toml|js-sha256)\//);
     expect(output).not.toContain('Some chunks are larger than');
+    expect(output).not.toContain('externalized for browser compatibility');
     // The same kind of warning from the site's own code still shows.
     expect(output).toMatch(/\[WARN\][^\n]*eval/i);
     expect(output).toContain('src/pages/warning-probe.astro');

@@ -240,12 +240,16 @@ describe('build warnings', () => {
     expect(isKnownUpstreamWarning(evalIn('/repo/node_modules/js-sha256/src/sha256.js'))).toBe(true);
     expect(isKnownUpstreamWarning(evalIn('/repo/src/pages/warning-probe.astro'))).toBe(false);
     expect(isKnownUpstreamWarning({ code: 'EVAL', message: 'Use of direct `eval`' })).toBe(false);
+    const externalized = (file: string) => ({ code: 'PLUGIN_WARNING', message: `Module "fs" has been externalized for browser compatibility, imported by "${file}". See …` });
+    expect(isKnownUpstreamWarning(externalized('/repo/node_modules/zhlint/lib/report.js'))).toBe(true);
+    expect(isKnownUpstreamWarning(externalized('/repo/src/lib/search/engine.ts'))).toBe(false);
   });
 
   it('warns about large chunks as Vite does, except the desk’s', () => {
     const chunk = (fileName: string, kb: number, moduleIds: string[]) => ({ fileName, code: 'x'.repeat(kb * 1000), moduleIds });
     const chunks = [
       chunk('_astro/admin.js', 5900, ['/repo/src/pages/admin/index.astro?astro&type=script', '/repo/node_modules/decap-cms-app/dist/esm/index.js']),
+      chunk('_astro/entry-check.js', 808, ['/repo/src/lib/cms/entry-check.ts', '/repo/node_modules/zhlint/lib/index.js']),
       chunk('_astro/search.js', 600, ['/repo/src/components/Search.astro?astro&type=script']),
       chunk('_astro/small.js', 20, ['/repo/src/x.ts']),
     ];
