@@ -12,12 +12,13 @@
  * own node_modules/.astro (Astro's content cache), so the builds do not share or clear one another's cache.
  * --quality runs npm run bench:search-quality on the largest site built. Prints figures; asserts nothing.
  */
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { loadavg, tmpdir, cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeBenchContent } from './bench/build-corpus.ts';
 import { runTree, type TreeRun } from './bench/process-tree.ts';
+import { linkNodeModules, siteCopy as copySite } from './bench/site-copy.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -36,27 +37,12 @@ const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORC
 const astroBin = join(root, 'node_modules/astro/bin/astro.mjs');
 const pagefindBin = join(root, 'node_modules/pagefind/lib/runner/bin.cjs');
 
-/** node_modules of links to this project's packages, but its own caches (.astro holds Astro's content store). */
-function linkNodeModules(dir: string) {
-  mkdirSync(join(dir, 'node_modules'));
-  for (const name of readdirSync(join(root, 'node_modules'))) {
-    if (name === '.astro' || name === '.vite') continue;
-    symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name));
-  }
-}
-
-function siteCopy(dir: string) {
-  mkdirSync(dir, { recursive: true });
-  for (const path of ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'content/regions.json', 'content/topics.yaml', 'content/redirects.yaml', 'content/sources']) {
-    if (existsSync(join(siteFrom, path))) cpSync(join(siteFrom, path), join(dir, path), { recursive: true });
-  }
-  linkNodeModules(dir);
-}
+const siteCopy = (dir: string) => copySite(root, siteFrom, dir);
 
 /** Astro 7 + @astrojs/mdx over the site's MDX files: one page per case, nothing else. */
 function baselineSite(dir: string, casesDir: string) {
   mkdirSync(join(dir, 'src/pages/cases'), { recursive: true });
-  linkNodeModules(dir);
+  linkNodeModules(root, dir);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bench-baseline', private: true, type: 'module' }));
   writeFileSync(join(dir, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()] });\n`);
   writeFileSync(
@@ -88,6 +74,9 @@ interface Phases {
   searchMs?: number;
   /** Mean of the “(+Nms)” Astro logs for each /cases/…/ page. */
   casePageMs?: number;
+  /** Sum of the “(+Nms)” Astro logs of the share images (/share/…png), which a cold build draws. */
+  shareMs?: number;
+  shareImages?: number;
 }
 
 /** Phases from the times Astro's log lines appeared: sync ends at “Synced content”, rendering runs from
@@ -103,7 +92,13 @@ function astroPhases(run: TreeRun): Phases {
     const match = /\/cases\/[^/]+\/index\.html \(\+(\d+(?:\.\d+)?)(ms|s)\)/.exec(line.text);
     return match ? [Number(match[1]) * (match[2] === 's' ? 1000 : 1)] : [];
   });
+  const shareTimes = run.lines.flatMap((line) => {
+    const match = /\/share\/\S+\.png \(\+(\d+(?:\.\d+)?)(ms|s)\)/.exec(line.text);
+    return match ? [Number(match[1]) * (match[2] === 's' ? 1000 : 1)] : [];
+  });
   return {
+    shareMs: shareTimes.length ? shareTimes.reduce((a, b) => a + b, 0) : undefined,
+    shareImages: shareTimes.length || undefined,
     casePageMs: casePageTimes.length ? casePageTimes.reduce((a, b) => a + b, 0) / casePageTimes.length : undefined,
     syncMs: synced,
     bundleMs: synced !== undefined && rendering !== undefined ? rendering - synced : undefined,
@@ -210,6 +205,9 @@ try {
     if (rebuilt) console.log(row('改后重建', rebuilt));
     console.log(row('基线', baseline));
     if (rebuilt) console.log(`  改一篇后重建 / 冷构建：墙钟 ${(rebuilt.wallMs / site.wallMs).toFixed(2)}×，CPU ${(rebuilt.cpuMs / site.cpuMs).toFixed(2)}×`);
+    if (site.phases.shareMs !== undefined) {
+      console.log(`  渲染中的分享图：${site.phases.shareImages} 张共 ${s(site.phases.shareMs)}（每张 ${(site.phases.shareMs / site.phases.shareImages!).toFixed(1)} ms；缓存 .cache/share-images 为空时才画）`);
+    }
     console.log(
       `  比值：墙钟 ${(site.wallMs / baseline.wallMs).toFixed(2)}×，CPU ${(site.cpuMs / baseline.cpuMs).toFixed(2)}×，峰值内存 ${(site.peakBytes / baseline.peakBytes).toFixed(2)}×`,
     );

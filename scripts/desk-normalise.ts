@@ -7,24 +7,19 @@
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadDeskConfig } from '../src/lib/cms/desk-config.ts';
 import { contentPaths } from '../src/lib/content-paths.ts';
-import { openAndSave, type DeskCollection } from './lib/decap-roundtrip.ts';
+import { deskCollections, saveAsDesk } from './lib/desk-format.ts';
 
 const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
 const root = process.cwd();
-const config = loadDeskConfig(root, {}) as { collections: DeskCollection[] };
-const collections = [
-  { dir: contentPaths.cases, extension: '.mdx', collection: config.collections.find((item) => item.name === 'cases')! },
-  { dir: contentPaths.issues, extension: '.yaml', collection: config.collections.find((item) => item.name === 'issues')! },
-];
+const collections = deskCollections(root);
 
 const changed: string[] = [];
-for (const { dir, extension, collection } of collections) {
+for (const [dir, extension] of [[contentPaths.cases, '.mdx'], [contentPaths.issues, '.yaml']] as const) {
   for (const name of readdirSync(join(root, dir)).filter((file) => file.endsWith(extension)).sort()) {
     const file = join(root, dir, name);
     const text = readFileSync(file, 'utf8');
-    const saved = await openAndSave(text, collection);
+    const saved = await saveAsDesk(collections, name, text);
     if (saved === text) continue;
     changed.push(join(dir, name));
     if (!values.check) {

@@ -9,12 +9,14 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { parseCliArgs } from '../src/lib/import/cli-args.ts';
 import { decodeInput } from '../src/lib/import/decode.ts';
 import { importPage } from '../src/lib/import/pipeline.ts';
 import { formatReport } from '../src/lib/import/report.ts';
 import { replaceFileAtomically } from './lib/atomic-write.ts';
+import { deskCollections, saveAsDesk, type DeskCollections } from './lib/desk-format.ts';
 
 /** A page that cannot be imported, with the Chinese message that says why. */
 class ImportFailure extends Error {}
@@ -156,12 +158,35 @@ function assertParses(path: string, content: string): void {
   if (!data || typeof data !== 'object' || Array.isArray(data)) fail(`生成的 ${path} 格式不对，什么也没写。请把版面文件交给技术人员检查。`);
 }
 
+/** Frontmatter (or the whole YAML file) and body of a generated file. */
+function splitFile(path: string, content: string): { data: unknown; body: string } {
+  if (!path.endsWith('.mdx')) return { data: parseYaml(content), body: '' };
+  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(content);
+  return { data: m ? parseYaml(m[1]!) : undefined, body: (m?.[2] ?? content).replace(/^\n+/, '') };
+}
+
+/**
+ * The file as the desk saves it (its YAML style and field order), so that opening and saving it in the desk
+ * changes nothing. The desk's serializer may change only the form: if the data or the body text differ, the
+ * page is refused rather than written differently from what the character accounting proved.
+ */
+async function inDeskFormat(collections: DeskCollections, path: string, content: string): Promise<string> {
+  const saved = await saveAsDesk(collections, path, content);
+  const before = splitFile(path, content);
+  const after = splitFile(path, saved);
+  if (!isDeepStrictEqual(before.data, after.data) || before.body !== after.body) {
+    fail(`生成的 ${path} 按编辑台的格式保存时内容会改变，为防止改动原文，什么也没写。请把版面文件交给技术人员检查。`);
+  }
+  return saved;
+}
+
 interface PageOptions {
   issueId?: string;
   force: boolean;
   outDir: string;
   guessRegion?: (text: string) => string | undefined;
   topics?: { id: string; name: string; description?: string }[];
+  collections: DeskCollections;
 }
 
 async function importOne(file: string, options: PageOptions): Promise<void> {
@@ -196,7 +221,9 @@ async function importOne(file: string, options: PageOptions): Promise<void> {
     );
   }
 
-  const targets = result.files.map((f) => ({ ...f, target: join(options.outDir, f.path) }));
+  const targets = await Promise.all(
+    result.files.map(async (f) => ({ ...f, content: await inDeskFormat(options.collections, f.path, f.content), target: join(options.outDir, f.path) })),
+  );
   for (const t of targets) assertParses(t.path, t.content);
   // The page itself goes into the provenance archive that `source.file` names (content/sources/), as UTF-8 text.
   const archived = { path: `sources/${fileName}`, content: decoded.text, target: join(options.outDir, 'sources', fileName) };
@@ -236,16 +263,17 @@ async function main(): Promise<number> {
   if (pages.length > 1 && issueId) fail(`--issue 只能用于一个版面文件；导入文件夹 ${file} 时，每个版面的期号按文件名自动生成。`);
   const guessRegion = await loadRegionGuess();
   const topics = loadTopics();
+  const collections = deskCollections(resolve(import.meta.dirname, '..'));
 
   if (pages.length === 1) {
-    await importOne(pages[0]!, { issueId, force, outDir, guessRegion, topics });
+    await importOne(pages[0]!, { issueId, force, outDir, guessRegion, topics, collections });
     return 0;
   }
   console.log(`文件夹 ${file} 里有 ${pages.length} 个 .txt 版面文件，逐个导入。\n`);
   const failed: string[] = [];
   for (const page of pages) {
     try {
-      await importOne(page, { force, outDir, guessRegion, topics });
+      await importOne(page, { force, outDir, guessRegion, topics, collections });
     } catch (error) {
       if (!(error instanceof ImportFailure)) throw error;
       console.error(`${error.message}\n`);

@@ -13,16 +13,18 @@ import { createInterface, type Interface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { contentPaths } from '../src/lib/content-paths.ts';
+import { caseIdFor, issueIdFor } from '../src/lib/entry-id.ts';
 import { runChecks } from '../src/lib/content-check/check-content.ts';
 import { globEntryId } from '../src/lib/content-check/entry-id.ts';
 import { parseMdxSource, parseYamlSource } from '../src/lib/content-check/parse-source.ts';
 import { formatProblem } from '../src/lib/content-check/problem.ts';
 import { readContentSources } from '../src/lib/content-check/read-sources.ts';
 import { buildRegionIndex, guessRegionFromText, type Region } from '../src/lib/regions.ts';
-import { parseDateInput, proposeId, regionLabel, resolveRegion, resolveTopics, todayInChina, validId, type DateAnswer, type Topic } from '../src/lib/scaffold/inputs.ts';
+import { parseDateInput, resolveRegion, resolveTopics, todayInChina, validId, type DateAnswer, type Topic } from '../src/lib/scaffold/inputs.ts';
 import { foldToOneLine } from '../src/lib/scaffold/one-line.ts';
 import { caseTemplate, issueTemplate } from '../src/lib/scaffold/templates.ts';
 import { createFileAtomically } from './lib/atomic-write.ts';
+import { deskCollections, saveAsDesk } from './lib/desk-format.ts';
 
 const usage = `用法：
   npm run new -- case     新建一篇案例（在终端里会逐项询问）
@@ -36,7 +38,7 @@ const usage = `用法：
   --byline 署名           --publication 刊物（默认：劳模工匠专版）
   --cases 文章            （专版用：文章文件名，按版面顺序，逗号分隔）
   --series 系列名 --part 篇名 --page 版面（专版用）
-  --id 文件名             （默认按单位或标题的拼音自动生成）
+  --id 文件名             （默认：案例为地区加标题的拼音，如 pingyang-2-4-zuzhi-jiagou；专版为标题的拼音，与编辑台相同）
   --publish               直接设为发布（默认是草稿 draft: true）
   --yes                   在终端里也不询问，缺什么就报错`;
 
@@ -181,7 +183,7 @@ async function main(): Promise<number> {
     const region = await askRegion(organisation, regions);
     const topicIds = await askTopics(topics);
     const taken = new Set(caseEntries.map((entry) => entry.id));
-    id = await askId(proposeId([organisation, title], taken, 'anli'), taken);
+    id = await askId(caseIdFor({ region: region.id, title }, taken), taken);
     path = `${contentPaths.cases.replace(/^\.\//, '')}/${id}.mdx`;
     text = caseTemplate({
       title,
@@ -189,9 +191,7 @@ async function main(): Promise<number> {
       subtitle,
       organisation,
       region: region.id,
-      regionLabel: regionLabel(region.id, regions),
       topics: topicIds,
-      topicNames: Object.fromEntries(topics.map((topic) => [topic.id, topic.name])),
       byline: oneLine('署名', flags.byline),
       publication,
       date: date.date,
@@ -201,7 +201,7 @@ async function main(): Promise<number> {
   } else {
     const caseIds = await askCases(caseEntries);
     const [seriesName, seriesPart, page] = [oneLine('系列名', flags.series), oneLine('篇名', flags.part), oneLine('版面', flags.page)];
-    id = await askId(proposeId([seriesPart ? `${seriesName ?? ''}${seriesPart}` : undefined, title], issueIds, 'zhuanban'), issueIds);
+    id = await askId(issueIdFor({ title, series: { part: seriesPart } }, issueIds), issueIds);
     path = `${contentPaths.issues.replace(/^\.\//, '')}/${id}.yaml`;
     text = issueTemplate({
       title,
@@ -210,7 +210,6 @@ async function main(): Promise<number> {
       seriesName,
       seriesPart,
       cases: caseIds,
-      caseTitles: Object.fromEntries(caseEntries.map((entry) => [entry.id, entry.title])),
       publication,
       page,
       date: date.date,
@@ -221,6 +220,9 @@ async function main(): Promise<number> {
 
   // No more questions: give the terminal back, so Ctrl-C from here on is a signal (handled above), not a key.
   rl?.close();
+
+  // Written as the desk saves it (its serializer, its field order), so that opening and saving it there changes nothing.
+  text = await saveAsDesk(deskCollections(root), path, text);
 
   // The new file must parse and pass the check like any other before it exists at all: checked in memory
   // alongside the current content, then written to a temporary file and linked into place in one step.
@@ -243,7 +245,7 @@ async function main(): Promise<number> {
   console.log(`检查通过。${draft ? '它现在是草稿（draft: true），只在本机预览中出现。' : ''}
 
 下一步：
-  1. 用编辑器打开 ${path}，${kind === 'case' ? '写正文' : '核对文章顺序和编者按'}。
+  1. 在编辑台（npm run desk）里打开它，或用编辑器打开 ${path}，${kind === 'case' ? '写正文（文件里的注释说明了写法）' : '核对文章顺序，补上编者按'}。
   2. npm run check          检查
   3. npm run dev            本机预览：http://localhost:4321${address}
   4. ${draft ? '写完后把 draft: true 改为 false，再' : ''}按 docs/编辑指南.md 提交发布。`);

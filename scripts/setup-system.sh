@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the browser tests and the PDF renderer need: Chromium, CJK fonts,
-# poppler-utils (pdftotext, pdftoppm) and nginx (the deployment config's end-to-end test).
+# poppler-utils (pdftotext, pdftoppm), nginx (the deployment config's end-to-end test), and rsync and ssh
+# (deploy/publish.sh, in CI and in its test).
 # Runs before `npm test`; does nothing when they are already there.
 set -euo pipefail
 needed=()
@@ -8,6 +9,8 @@ command -v chromium >/dev/null 2>&1 || needed+=(chromium)
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || needed+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null 2>&1 || needed+=(poppler-utils)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || needed+=(nginx)
+command -v rsync >/dev/null 2>&1 || needed+=(rsync)
+command -v ssh >/dev/null 2>&1 || needed+=(openssh-client)
 if [ ${#needed[@]} -eq 0 ]; then
   exit 0
 fi

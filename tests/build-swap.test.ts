@@ -82,16 +82,4 @@ describe('npm run build: dist/ is switched only when the build is complete', { t
   });
 });
 
-describe('the publish workflow deploys only a complete build', () => {
-  const workflow = readFileSync(join(root, '.github/workflows/publish.yml'), 'utf8');
-  it('builds with npm run build, refuses to upload or deploy a dist/ without the completion marker, and keeps the atomic switch', () => {
-    expect(workflow).toContain('run: npm run build');
-    const checks = workflow.match(/test -f dist\/\.build-complete/g) ?? [];
-    expect(checks.length).toBeGreaterThanOrEqual(2);
-    expect(workflow.indexOf('test -f dist/.build-complete')).toBeLessThan(workflow.indexOf('actions/upload-artifact'));
-    expect(workflow.lastIndexOf('test -f dist/.build-complete')).toBeLessThan(workflow.indexOf('rsync -a'));
-    // The marker is a dot file, which upload-artifact leaves out by default.
-    expect(workflow).toMatch(/include-hidden-files: true/);
-    expect(workflow).toMatch(/ln -sfn '\$release' current\.new && mv -T current\.new current/);
-  });
-});
+// The publish workflows (GitHub, Gitea, Forgejo, GitLab) and deploy/publish.sh: tests/publish-workflows.test.ts.

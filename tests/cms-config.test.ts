@@ -106,6 +106,18 @@ describe("Decap's own config validation", () => {
     expect(() => decap.validateConfig(loadDeskConfig(root, { ...production, CMS_BACKEND: backend }))).not.toThrow();
   });
 
+  it('lists drafts as “【草稿】标题（日期）” (Decap’s own summary formatter), and offers a 草稿 filter', async () => {
+    const decap = await loadDecap();
+    const config = loadDeskConfig(root, {}) as { collections: Record<string, unknown>[] };
+    for (const collection of config.collections) {
+      const immutable = decap.fromJS(collection);
+      const title = (draft: boolean) => decap.summaryFormatter(collection.summary as string, decap.fromJS({ path: 'content/x/a.yaml', data: { title: '标题', date: '2023-05-01', draft } }), immutable);
+      expect(title(true)).toBe('【草稿】标题（2023-05-01）');
+      expect(title(false)).toBe('标题（2023-05-01）');
+      expect(collection.view_filters).toContainEqual({ label: '草稿', field: 'draft', pattern: true });
+    }
+  });
+
   it('rejects a broken config (the validator is really running)', async () => {
     const decap = await loadDecap();
     const broken = loadDeskConfig(root, {}) as { collections: Record<string, unknown>[] };

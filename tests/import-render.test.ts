@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { decodeInput } from '../src/lib/import/decode.ts';
 import { importPage } from '../src/lib/import/pipeline.ts';
-import { escapeMdxText, renderCaseMdx, renderFigure, yamlString } from '../src/lib/import/render.ts';
+import { escapeMdxText, renderCaseMdx, renderFigure, unescapeMdxText, yamlString } from '../src/lib/import/render.ts';
 
 describe('YAML and MDX escaping', () => {
   it('quotes strings with “”, ：, #, colons and quotes safely', () => {
@@ -22,13 +22,26 @@ describe('YAML and MDX escaping', () => {
     }
   });
 
-  it('escapes MDX-special characters and block starts', () => {
-    expect(escapeMdxText('{a} <b> 1<2')).toBe('\\{a\\} \\<b\\> 1\\<2');
+  it('escapes MDX-special characters and block starts, as character references where the desk would drop a backslash', () => {
+    expect(escapeMdxText('{a} <b> 1<2')).toBe('&#123;a&#125; &lt;b&gt; 1&lt;2');
     expect(escapeMdxText('# 标题')).toBe('\\# 标题');
     expect(escapeMdxText('- 项')).toBe('\\- 项');
-    expect(escapeMdxText('> 引')).toBe('\\> 引');
-    expect(escapeMdxText('1. 第一')).toBe('1\\. 第一');
-    expect(renderFigure('他说"好"')).toBe('<Figure caption={"他说\\"好\\""} awaitingPhoto />');
+    expect(escapeMdxText('+ 项')).toBe('&#43; 项');
+    expect(escapeMdxText('> 引')).toBe('&gt; 引');
+    expect(escapeMdxText('1. 第一')).toBe('1&#46; 第一');
+    expect(escapeMdxText('a_b *c* [d] \\ &lt;')).toBe('a&#95;b \\*c\\* \\[d] &#92; &amp;lt;');
+    for (const text of ['{a} <b> 1<2', '# 标题', '1) 一', 'a_b *c* [d] \\ &lt; ~ | `x`', '&#92; &amp;']) expect(unescapeMdxText(escapeMdxText(text))).toBe(text);
+    expect(renderFigure('他说"好"')).toBe('<Figure caption="他说&quot;好&quot;" awaitingPhoto />');
+  });
+
+  it('writes text the desk saves back unchanged (Decap’s own Markdown serializer)', async () => {
+    const { openAndSave } = await import('../scripts/lib/decap-roundtrip.ts');
+    const { deskCollections } = await import('../scripts/lib/desk-format.ts');
+    const { cases } = deskCollections(process.cwd());
+    const lines = ['{x} <y> *强* _调_ `码` [链](接) ~删~ a|b & 1<2 \\ &amp; &#92;', '# 不是标题', '- 不是列表', '+ 不是列表', '= 不是', '> 不是引用', '1. 不是列表', '12) 不是', '2万余条. 2021年', 'a_b_c ~~d~~'];
+    const body = [...lines.map(escapeMdxText), renderFigure('他说"好" & {x} <y>')].join('\n\n');
+    const file = `---\ntitle: t\n---\n${body}\n`;
+    expect(await openAndSave(file, cases)).toBe(file);
   });
 
   it('renders frontmatter keys in the agreed order', () => {

@@ -9,8 +9,9 @@ import { mdxPolicyPlugin, MdxPolicyError, remarkMdxPolicy } from '../src/lib/mdx
 import { compile as compileWithRemark } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import { isAllowedUrl, isImagePath, normalizeUrl } from '../src/lib/mdx-policy/urls.ts';
-import { isKnownUpstreamWarning, filterKnownWarnings } from '../src/lib/build-warnings.ts';
+import { chunkSizeGuard, isKnownUpstreamWarning, filterKnownWarnings, oversizedChunks } from '../src/lib/build-warnings.ts';
 import { renderFigure } from '../src/lib/import/render.ts';
+import { marker, refused } from './fixtures/mdx-refused.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const features = { smartPunctuation: false, gfm: { footnotes: { label: '注释', backLabel: '返回正文' } } };
@@ -27,67 +28,6 @@ async function compile(body: string, { file = 'content/cases/a.mdx', frontmatter
   });
 }
 
-const marker = 'process.getBuiltinModule("node:fs").writeFileSync("/tmp/x","x")';
-/** Each refused input, with the line the refusal must name (the body starts on line 1). */
-const refused: [string, string, number][] = [
-  ['code in an attribute (issue example)', `<span title={${marker}||"x"}>…</span>`, 1],
-  ['code between comments (issue example)', `{/* 注释 */ ${marker} /* 完 */}`, 1],
-  ['javascript: in an attribute expression (issue example)', '<a href={"javascript:alert(2)"}>点击</a>', 1],
-  ['javascript: reference definition (issue example)', '正文[a]。\n\n[a]: javascript:alert(1)', 3],
-  ['spread attributes', '<span {...props}>x</span>', 1],
-  ['a component attribute as code', 'import photo from \'./images/a.jpg\';\n\n<Figure src={photo} caption={"x" + process.env.HOME} />', 3],
-  ['a component attribute as a template', '<Figure caption={`${process.env.HOME}`} awaitingPhoto />', 1],
-  ['a Gap note as code', `正文<Gap note={${marker}} />`, 1],
-  ['a Gap with an unknown attribute', '正文<Gap note="x" src="./images/x.jpg" />', 1],
-  ['a literal expression on an HTML tag', '<span title={"x"}>x</span>', 1],
-  ['a member-expression tag', '<a.b>x</a.b>', 1],
-  ['a namespaced tag', '<svg:rect />', 1],
-  ['a fragment', '<>x</>', 1],
-  ['script', '<script>alert(1)</script>', 1],
-  ['iframe', '<iframe src="https://example.com/" />', 1],
-  ['svg with onload', '<svg onload="alert(1)" />', 1],
-  ['an event handler on an allowed tag', '<p onClick="alert(1)">x</p>', 1],
-  ['style', '<p style="position:fixed;inset:0">x</p>', 1],
-  ['set:html', '<span set:html="<script>alert(1)</script>" />', 1],
-  ['img with javascript: src', '<img src="javascript:alert(1)" alt="x" />', 1],
-  ['entity-encoded javascript:', '<a href="&#106;avascript:alert(1)">x</a>', 1],
-  ['named-entity colon', '<a href="javascript&colon;alert(1)">x</a>', 1],
-  ['leading space', '<a href=" javascript:alert(1)">x</a>', 1],
-  ['tab inside the scheme', '<a href="java&#x09;script:alert(1)">x</a>', 1],
-  ['mixed case', '<a href="JaVaScRiPt:alert(1)">x</a>', 1],
-  ['vbscript', '<a href="vbscript:msgbox(1)">x</a>', 1],
-  ['data: link', '[x](data:text/html;base64,PHNjcmlwdD4=)', 1],
-  ['data: in an attribute', '<a href="data:text/html,<script>alert(1)</script>">x</a>', 1],
-  ['javascript: markdown link', '[点我](javascript:alert(1))', 1],
-  ['javascript: in angle brackets', '[点我](<javascript:alert(1)>)', 1],
-  ['javascript: image', '![x](javascript:alert(1))', 1],
-  ['protocol-relative link', '<a href="//evil.example/">x</a>', 1],
-  ['percent-escaped scheme', '[x](java%73cript:alert(1))', 1],
-  ['import of a Node module', "import fs from 'node:fs';", 1],
-  ['import of a component', "import Evil from '../../src/components/Evil.astro';", 1],
-  ['path traversal out of images', "import x from './images/../../../etc/passwd';", 1],
-  ['traversal with an image extension', "import x from './images/../../secret.jpg';", 1],
-  ['named import', "import { a } from './images/x.jpg';", 1],
-  ['namespace import', "import * as a from './images/x.jpg';", 1],
-  ['import attributes', "import a from './images/x.jpg' with { type: 'json' };", 1],
-  ['a Vite query', "import a from './images/x.jpg?raw';", 1],
-  ['an SVG import', "import a from './images/x.svg';", 1],
-  ['an import shadowing the component', "import Figure from './images/x.jpg';", 1],
-  ['export const', 'export const x = 1;', 1],
-  ['export default', 'export default function Layout() { return null; }', 1],
-  ['code in a text expression', '第一段 {1 + 1} 文字。', 1],
-  ['Figure src as code', '<Figure src={process.env} caption="x" />', 1],
-  ['Figure src as a path outside ./images/', '<Figure src="../secret/x.jpg" caption="x" />', 1],
-  ['Figure src as a script URL', '<Figure src="javascript:alert(1)" caption="x" />', 1],
-  ['Figure src as an SVG path', '<Figure src="./images/x.svg" caption="x" />', 1],
-  ['Figure src not imported', '<Figure src={photo} caption="x" />', 1],
-  ['an unknown component', '<Video src="a.mp4" />', 1],
-  ['a tag named like an Object property', '<constructor />\n\n<toString />', 1],
-  ['a lowercase unknown tag', '<object data="x.swf" />', 1],
-  ['form', '<form action="https://example.com/"><button>x</button></form>', 1],
-  ['an SVG image', '![图](./images/logo.svg)', 1],
-  ['target on a link', '<a href="https://example.com/" target="_blank">x</a>', 1],
-];
 
 describe('MDX allow-list', () => {
   it.each(refused)('refuses %s', (_name, body, line) => {
@@ -287,5 +227,35 @@ describe('build warnings', () => {
     filterKnownWarnings(headInject, (warning) => passed.push(warning));
     filterKnownWarnings(other, (warning) => passed.push(warning));
     expect(passed).toEqual([other]);
+  });
+
+  it('hides the desk bundle’s "use client" and eval warnings only for its known packages', () => {
+    const directive = (file: string) => ({ code: 'MODULE_LEVEL_DIRECTIVE', message: `The semantics of the module level directive "use client" in "${file}" may not be preserved when bundling.` });
+    expect(isKnownUpstreamWarning(directive('node_modules/react-toastify/dist/react-toastify.esm.mjs'))).toBe(true);
+    expect(isKnownUpstreamWarning(directive('node_modules/jotai/esm/react.mjs'))).toBe(true);
+    expect(isKnownUpstreamWarning(directive('src/components/x.tsx'))).toBe(false);
+    expect(isKnownUpstreamWarning(directive('node_modules/other/index.js'))).toBe(false);
+    const evalIn = (id: string) => ({ code: 'EVAL', message: 'Use of direct `eval` function is strongly discouraged', id });
+    expect(isKnownUpstreamWarning(evalIn('/repo/node_modules/gray-matter/lib/engines.js'))).toBe(true);
+    expect(isKnownUpstreamWarning(evalIn('/repo/node_modules/js-sha256/src/sha256.js'))).toBe(true);
+    expect(isKnownUpstreamWarning(evalIn('/repo/src/pages/warning-probe.astro'))).toBe(false);
+    expect(isKnownUpstreamWarning({ code: 'EVAL', message: 'Use of direct `eval`' })).toBe(false);
+    const externalized = (file: string) => ({ code: 'PLUGIN_WARNING', message: `Module "fs" has been externalized for browser compatibility, imported by "${file}". See …` });
+    expect(isKnownUpstreamWarning(externalized('/repo/node_modules/zhlint/lib/report.js'))).toBe(true);
+    expect(isKnownUpstreamWarning(externalized('/repo/src/lib/search/engine.ts'))).toBe(false);
+  });
+
+  it('warns about large chunks as Vite does, except the desk’s', () => {
+    const chunk = (fileName: string, kb: number, moduleIds: string[]) => ({ fileName, code: 'x'.repeat(kb * 1000), moduleIds });
+    const chunks = [
+      chunk('_astro/admin.js', 5900, ['/repo/src/pages/admin/index.astro?astro&type=script', '/repo/node_modules/decap-cms-app/dist/esm/index.js']),
+      chunk('_astro/entry-check.js', 808, ['/repo/src/lib/cms/entry-check.ts', '/repo/node_modules/zhlint/lib/index.js']),
+      chunk('_astro/search.js', 600, ['/repo/src/components/Search.astro?astro&type=script']),
+      chunk('_astro/small.js', 20, ['/repo/src/x.ts']),
+    ];
+    expect(oversizedChunks(chunks)).toEqual(['_astro/search.js (600 kB)']);
+    const warned: string[] = [];
+    chunkSizeGuard().generateBundle.call({ warn: (message: string) => warned.push(message), environment: { config: { consumer: 'client' } } }, {}, Object.fromEntries(chunks.map((item) => [item.fileName, { type: 'chunk', ...item }])));
+    expect(warned).toEqual(['Some chunks are larger than 500 kB after minification: _astro/search.js (600 kB)']);
   });
 });

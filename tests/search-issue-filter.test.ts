@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issueFilterAttribute, issueFilterLabels } from '../src/lib/search/issue-filter.ts';
+import { articleHtml, generateCorpus } from '../scripts/search/corpus.ts';
 
 describe('the 专版 search filter', () => {
   it('is keyed by id, so two issues with the same title stay two choices, told apart by part or date', () => {
@@ -18,5 +19,13 @@ describe('the 专版 search filter', () => {
       d: '《志愿服务》（之一，d）',
       e: '《志愿服务》（之一，e）',
     });
+  });
+
+  it('is keyed the same way in the search benchmark’s corpus (scripts/search/corpus.ts)', () => {
+    const article = generateCorpus(20).find((item) => item.issue)!;
+    const html = articleHtml(article);
+    expect(html).toContain(`data-pagefind-filter="${issueFilterAttribute(article.issue!.id)}"`);
+    expect(html).toContain(`《${article.issue!.title}》`);
+    expect(html).not.toContain('data-pagefind-filter="issue"');
   });
 });

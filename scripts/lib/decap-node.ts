@@ -23,6 +23,9 @@ export { registerEditorComponent, getEditorComponents };
 export { FrontmatterFormatter, frontmatterYAML } from 'decap-cms-core/dist/esm/formats/frontmatter';
 export { default as yamlFormatter } from 'decap-cms-core/dist/esm/formats/yaml';
 export { markdownToSlate, slateToMarkdown } from 'decap-cms-widget-markdown/dist/esm/serializers';
+export { slugFormatter } from 'decap-cms-core/dist/esm/lib/formatters';
+export { summaryFormatter } from 'decap-cms-core/dist/esm/lib/formatters';
+export { fromJS } from 'immutable';
 `;
 
 export interface DecapNode {
@@ -32,6 +35,11 @@ export interface DecapNode {
   yamlFormatter: { fromFile(text: string): Record<string, unknown>; toFile(data: Record<string, unknown>, sortedKeys?: string[]): string };
   markdownToSlate(markdown: string, options?: Record<string, unknown>): unknown;
   slateToMarkdown(slate: unknown, options?: Record<string, unknown>): string;
+  /** Decap's slug from the collection's template and the entry's data (Immutable maps, made with `fromJS`). */
+  slugFormatter(collection: unknown, entryData: unknown, slugConfig: unknown): string;
+  /** The title of an entry in a collection's list (the `summary` template), with Immutable's `fromJS`. */
+  summaryFormatter(template: string, entry: unknown, collection: unknown): string;
+  fromJS(value: unknown): unknown;
 }
 
 let loaded: Promise<DecapNode> | undefined;

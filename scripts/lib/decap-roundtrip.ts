@@ -4,6 +4,7 @@
  * write with the field order of the generated config.
  */
 import { bodyComponents } from '../../src/lib/cms/body-components.ts';
+import { baseFormat, withoutNewEntryId } from '../../src/lib/cms/new-entry-id.ts';
 import { loadDecap, type DecapNode } from './decap-node.ts';
 
 export interface DeskCollection {
@@ -26,13 +27,15 @@ export async function openAndSave(text: string, collection: DeskCollection): Pro
   const desk = await loadDesk();
   const order = collection.fields.map((field) => field.name);
   let saved: string;
-  if (collection.format === 'frontmatter') {
-    const format = desk.frontmatterYAML();
+  // The desk's own formats are Decap's, leaving out the working field of a new entry's id (new-entry-id.ts).
+  if (baseFormat(collection.format) === 'frontmatter') {
+    const format = withoutNewEntryId(desk.frontmatterYAML());
     const data = format.fromFile(text);
     const body = typeof data.body === 'string' ? desk.slateToMarkdown(desk.markdownToSlate(data.body)) : data.body;
     saved = format.toFile({ ...data, ...(body === undefined ? {} : { body }) }, order);
   } else {
-    saved = desk.yamlFormatter.toFile(desk.yamlFormatter.fromFile(text), order);
+    const format = withoutNewEntryId(desk.yamlFormatter);
+    saved = format.toFile(format.fromFile(text), order);
   }
   // Decap's backend adds the final newline when it is missing (backend.ts entryToRaw).
   return saved.endsWith('\n') ? saved : `${saved}\n`;

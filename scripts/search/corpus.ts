@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, resolve } from 'node:path';
 import { caseSearchAttributes, type RegionStep } from '../../src/lib/search/page-data.ts';
 import { formatChineseDate } from '../../src/lib/dates.ts';
+import { issueFilterAttribute } from '../../src/lib/search/issue-filter.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -20,7 +21,8 @@ export interface CorpusArticle {
   editorNote?: string;
   trail: RegionStep[];
   topics: string[];
-  issue?: string;
+  /** The issue it appeared in: the 专版 filter is keyed by the id, as on the site (src/lib/search/issue-filter.ts). */
+  issue?: { id: string; title: string };
   date: Date;
   paragraphs: string[];
 }
@@ -100,13 +102,15 @@ export function generateCorpus(size: number, seed = 20240501): CorpusArticle[] {
       editorNote: random() < 0.25 ? pick(paragraphs) : undefined,
       trail: [{ name: '浙江省', kind: 'province' }, { name: city, kind: 'city' }, { name: county, kind: 'county' }],
       topics: [...new Set([pick(topics), pick(topics)])],
-      issue: random() < 0.6 ? `劳模工匠专版第${1 + Math.floor(random() * 60)}期` : undefined,
+      issue: random() < 0.6 ? corpusIssue(1 + Math.floor(random() * 60)) : undefined,
       date,
       paragraphs: body,
     });
   }
   return articles;
 }
+
+const corpusIssue = (number: number) => ({ id: `zhuanban-${number}`, title: `劳模工匠专版第${number}期` });
 
 const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('"', '&quot;');
 const attr = (name: string, value: string | undefined) => (value === undefined ? '' : ` ${name}="${escape(value)}"`);
@@ -124,7 +128,7 @@ ${article.editorNote ? `<aside class="editor-note"><p><strong>编者按：</stro
 <footer class="article-source" data-pagefind-ignore><dl><div><dt>出处</dt><dd>劳模工匠专版</dd></div>
 <div><dt>话题</dt><dd><ul class="tags">${article.topics.map((t) => `<li><a href="#" data-pagefind-filter="topic">${escape(t)}</a></li>`).join('')}</ul></dd></div></dl></footer>
 </article>
-${article.issue ? `<nav class="issue-nav"><p>刊于专版 <a href="#" data-pagefind-filter="issue" data-pagefind-meta="issue">《${escape(article.issue)}》</a></p></nav>` : ''}
+${article.issue ? `<nav class="issue-nav"><p>刊于专版 <a href="#"${attr('data-pagefind-filter', issueFilterAttribute(article.issue.id))} data-pagefind-meta="issue">《${escape(article.issue.title)}》</a></p></nav>` : ''}
 </main></body></html>`;
 }
 

@@ -3,13 +3,18 @@
  * the preview, and the project's own body components (photo with caption, editor's note). Nothing here loads
  * from another origin; tests/site/desk.test.ts (end-to-end) checks it.
  */
+import './node-global.ts';
 import CMS from 'decap-cms-app';
 import { zh_Hans } from 'decap-cms-locales';
 import { createElement as h } from 'react';
 import siteCss from '../styles/global.css?raw';
 import { bodyComponents, figureComponentId } from '../lib/cms/body-components.ts';
 import { dateForPrecision } from '../lib/cms/date-placeholder.ts';
+import { deskFormats, newEntryId, newEntryIdField, withoutNewEntryId } from '../lib/cms/new-entry-id.ts';
+import { frontmatterYAML } from 'decap-cms-core/dist/esm/formats/frontmatter';
+import yamlFormatter from 'decap-cms-core/dist/esm/formats/yaml';
 import { deskPhrases } from './phrases.ts';
+import { refuseIfCheckFails, registerEntryCheck } from './entry-check.ts';
 import { CasePreview, IssuePreview } from './previews.ts';
 import previewCss from './preview.css?raw';
 
@@ -19,15 +24,26 @@ CMS.registerPreviewStyle(previewCss, { raw: true });
 CMS.registerPreviewTemplate('cases', CasePreview);
 CMS.registerPreviewTemplate('issues', IssuePreview);
 
+// Decap's own formats, never writing the working field that names a new entry's file (new-entry-id.ts).
+CMS.registerCustomFormat(deskFormats.cases.name, deskFormats.cases.extension, withoutNewEntryId(frontmatterYAML()));
+CMS.registerCustomFormat(deskFormats.issues.name, deskFormats.issues.extension, withoutNewEntryId(yamlFormatter));
+
+// The content check guards saving (src/admin/entry-check.ts): errors above their fields and in a notice.
+registerEntryCheck();
+
 // A date known only to the month or year is saved as the 1st of the month or 1 January, as the check wants it
-// (and as the date's hint says); the file name, made from the date, follows.
+// (and as the date's hint says). Then the check has the last word: what it refuses is not written. A new entry
+// gets its id (file name) by the rule of `npm run new`.
 CMS.registerEventListener({
   name: 'preSave',
   handler: ({ entry }) => {
-    const data = entry.get('data');
+    let data = entry.get('data');
     const date = data.get('date');
     const saved = dateForPrecision(date, data.get('datePrecision'));
-    return saved === date ? data : data.set('date', saved);
+    if (saved !== date) data = data.set('date', saved);
+    refuseIfCheckFails(entry.set('data', data));
+    if (entry.get('newRecord')) data = data.set(newEntryIdField, newEntryId(entry.get('collection'), data.toJS()));
+    return data;
   },
 });
 

@@ -1,9 +1,12 @@
 /**
  * Runs Pagefind (Node API, extended binary) over the site's pages with Chinese forced, then builds the
- * CJK sidecar from the fragments Pagefind wrote. Used by the Astro integration (build and dev) and by
- * the benchmarks, so they all index the same way.
+ * CJK sidecar from the fragments Pagefind wrote. Used by the Astro integration (build), scripts/search-index.ts
+ * and the benchmarks, so they all index the same way (`astro dev` indexes the sources: src/lib/search/dev-index.ts).
  */
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { arch } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
@@ -14,7 +17,7 @@ import { sidecarDir } from '../lib/search/sidecar.ts';
 export interface IndexInput {
   /** A directory of built HTML (the pages with `data-pagefind-body` are indexed)… */
   dir?: string;
-  /** …or pages given in memory (dev: rendered by the dev server). */
+  /** …or pages given in memory. */
   pages?: { url: string; content: string }[];
 }
 
@@ -160,29 +163,84 @@ async function readFragment(fragmentDir: string, hash: string): Promise<IndexedP
   return { hash, url: data.url, content: data.content, meta: data.meta ?? {}, filters: data.filters ?? {} };
 }
 
+/** The Pagefind binary the npm package would run (the extended one, with Chinese segmentation): its
+ * `PAGEFIND_EXTENDED_BINARY_PATH` override, else `@pagefind/<platform>-<cpu>/bin/pagefind_extended`. */
+export function pagefindBinary(): string {
+  const override = process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+  if (override) return override;
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const name = `@pagefind/${platform}-${process.env.npm_config_arch || arch()}/bin/pagefind_extended${platform === 'windows' ? '.exe' : ''}`;
+  try {
+    return createRequire(import.meta.url).resolve(name);
+  } catch {
+    throw new Error(`找不到 Pagefind 的程序 ${name}：请在项目目录运行 npm install（或设 PAGEFIND_EXTENDED_BINARY_PATH）`);
+  }
+}
+
 /**
- * The build's index, in bounded memory: Pagefind reads the case pages from disk and writes its bundle to disk
- * itself (Node never holds the HTML or Pagefind's files), its process is ended, and only then is the sidecar
- * built from Pagefind's fragments, read back one page at a time in sidecar order; each sidecar file is written
- * as it is made. Same files as indexSite + writeBundle.
+ * Pagefind's `--glob` for the pages with `data-pagefind-body`: one pattern per kind of page, the page's own folder
+ * replaced by a star (one for the case pages, one for the issue pages), so Pagefind parses those and not the list,
+ * print and redirect pages it would read only to skip (about a fifth of its CPU at 1,000 cases). Undefined
+ * when no page has `data-pagefind-body`.
+ */
+export async function bodyPagesGlob(outDir: string): Promise<string | undefined> {
+  const patterns = new Set<string>();
+  for (const { path } of await articlePageFiles(outDir)) {
+    if (!(await readFile(path, 'utf8')).includes('data-pagefind-body')) continue;
+    const segments = relative(outDir, path).split(sep);
+    if (segments.length >= 2) segments[segments.length - 2] = '*';
+    patterns.add(segments.join('/'));
+  }
+  if (patterns.size === 0) return undefined;
+  return patterns.size === 1 ? [...patterns][0] : `{${[...patterns].sort().join(',')}}`;
+}
+
+/**
+ * Pagefind over a built folder, the way its CLI does it (`pagefind --site`), which is what the Node API's
+ * addDirectory runs too: the binary reads the HTML files itself (the pages with `data-pagefind-body`, found by
+ * bodyPagesGlob) and writes the bundle. Cheaper than handing pages over the Node API one message at a time
+ * (measured at 1,000 cases: about 2 s less CPU, half the wall time), same fragments; only the order of pages
+ * inside Pagefind's own index files differs, which nothing here reads. With no such page, an empty bundle
+ * (the search page still loads), as the Node API writes it.
+ */
+export async function runPagefind(outDir: string, bundleDir: string): Promise<void> {
+  if (!(await stat(outDir).catch(() => undefined))?.isDirectory()) throw new Error(`Pagefind：没有构建好的网站文件夹 ${outDir}`);
+  const glob = await bodyPagesGlob(outDir);
+  if (!glob) {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
+    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+    try {
+      const written = await index.writeFiles({ outputPath: bundleDir });
+      if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+    } finally {
+      await pagefind.close();
+    }
+    return;
+  }
+  const args = ['--site', outDir, '--output-path', bundleDir, '--glob', glob, '--force-language', 'zh', '--quiet'];
+  await new Promise<void>((resolvePromise, reject) => {
+    // cwd is the built folder: the CLI would also read a pagefind.yml/.toml from its working directory.
+    const child = spawn(pagefindBinary(), args, { cwd: outDir, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', (error) => reject(new Error(`Pagefind 无法运行（${pagefindBinary()}）：${error.message}`)));
+    child.on('close', (code) => {
+      if (code === 0 && !/\bError\b/.test(output)) resolvePromise();
+      else reject(new Error(`Pagefind 退出码 ${code}：${output.trim().slice(-2000)}`));
+    });
+  });
+}
+
+/**
+ * The build's index, in bounded memory: Pagefind reads the built pages from disk and writes its bundle to disk
+ * itself (runPagefind: Node never holds the HTML or Pagefind's files), its process has ended, and only then is
+ * the sidecar built from Pagefind's fragments, read back one page at a time in sidecar order; each sidecar file
+ * is written as it is made. Same fragments and sidecar as indexSite + writeBundle.
  */
 export async function indexBuiltSite(outDir: string, bundleDir: string): Promise<Omit<IndexOutput, 'files'> & { fileCount: number; bytes: number }> {
   const started = performance.now();
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh' });
-    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-    // Page by page, in the same order as indexSite (so the same bundle): only one page's HTML is held at a time.
-    for (const page of await articlePageFiles(outDir)) {
-      const content = await readFile(page.path, 'utf8');
-      if (!content.includes('data-pagefind-body')) continue;
-      const added = await index.addHTMLFile({ url: page.url, content });
-      if (added.errors.length) throw new Error(`Pagefind ${page.url}: ${added.errors.join('; ')}`);
-    }
-    const written = await index.writeFiles({ outputPath: bundleDir });
-    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-  } finally {
-    await pagefind.close();
-  }
+  await runPagefind(outDir, bundleDir);
   const pagefindMs = performance.now() - started;
 
   const fragmentDir = join(bundleDir, 'fragment');

@@ -8,7 +8,6 @@
  * turns the list into Astro's `redirects` (a page at the old address that sends readers to the new one).
  * Paths are site paths without the deployment base: `/cases/x/`, not `https://…/laomo/cases/x/`.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { redirectFieldName } from './content-check/field-labels.ts';
 import { explainYamlError } from './content-check/yaml-errors.ts';
@@ -166,6 +165,8 @@ export function validateRedirects(rules: readonly RedirectRule[], site: SitePage
  * Throws (failing the build) when the file cannot be read as a list of redirects, naming the file and line.
  */
 export function loadAstroRedirects(file: string, base = '/'): Record<string, string> {
+  // node:fs only here, not at the top: the rest of this module runs in the browser too (the desk's check).
+  const { existsSync, readFileSync } = process.getBuiltinModule('node:fs');
   const prefix = base.replace(/\/+$/, '');
   if (!existsSync(file)) return {};
   const { rules, problems } = parseRedirects(readFileSync(file, 'utf8'));

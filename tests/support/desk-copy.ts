@@ -20,7 +20,8 @@ export interface DeskCopy {
   stop(): Promise<void>;
 }
 
-export async function startDeskOnCopy(): Promise<DeskCopy> {
+/** `prepare` runs in the copy before its one commit (e.g. `npm run import` there, as an editor would). */
+export async function startDeskOnCopy({ prepare }: { prepare?: (repo: string) => void } = {}): Promise<DeskCopy> {
   const parent = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
   const repo = join(parent, 'site');
   const run = (...args: string[]) => {
@@ -41,6 +42,7 @@ export async function startDeskOnCopy(): Promise<DeskCopy> {
   symlinkSync(join(root, 'node_modules'), join(repo, 'node_modules'));
   // The symlink is a file to git, which `node_modules/` in .gitignore does not match.
   appendFileSync(join(repo, '.git/info/exclude'), 'node_modules\n');
+  prepare?.(repo);
   run('-C', repo, 'config', 'user.name', '编辑台测试');
   run('-C', repo, 'config', 'user.email', 'desk-test@example.org');
   run('-C', repo, 'add', '--all');

@@ -16,7 +16,7 @@ export type Env = Record<string, string | undefined>;
 
 function required(env: Env, name: string, backend: string): string {
   const value = env[name]?.trim();
-  if (!value) throw new Error(`编辑台配置缺少 ${name}：CMS_BACKEND=${backend} 时必须设置（见 docs/编辑指南.md“在服务器上使用编辑台”）。`);
+  if (!value) throw new Error(`编辑台配置缺少 ${name}：CMS_BACKEND=${backend} 时必须设置（见 docs/编辑指南.md 0.8）。`);
   return value;
 }
 

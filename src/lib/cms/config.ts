@@ -8,6 +8,7 @@ import type { SchemaField } from './schema-fields.ts';
 import { widgetTable, type WidgetOptions, type WidgetSpec } from './widgets.ts';
 import type { DeskBackend } from './backend.ts';
 import { figureComponentId, noteComponentId } from './body-components.ts';
+import { deskFormats, newEntrySlug } from './new-entry-id.ts';
 
 export type DecapField = Record<string, unknown> & { name: string; label: string; widget: string };
 
@@ -63,6 +64,16 @@ export const commitMessages = {
   deleteMedia: '编辑台：删除照片“{{path}}”',
 };
 
+/**
+ * The lists say which entries are drafts (`draft: true`, as `npm run import` writes them): “【草稿】标题（日期）”,
+ * and the list can be narrowed to drafts or to published entries.
+ */
+export const draftSummary = "{{draft | ternary('【草稿】', '')}}{{title}}（{{date}}）";
+export const draftFilters = [
+  { label: '草稿', field: 'draft', pattern: true },
+  { label: '已发布', field: 'draft', pattern: false },
+];
+
 export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
   const table = widgetTable(input);
   return {
@@ -73,22 +84,24 @@ export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
     show_preview_links: false,
     media_folder: `content/cases/${caseMediaFolder}`,
     public_folder: `./${caseMediaFolder}`,
-    // Ids are ASCII like the rest of the site's addresses; the region and the date make them readable.
+    // Ids are ASCII like the rest of the site's addresses (the pinyin of new-entry-id.ts already is).
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections: [
       {
         name: 'cases',
         label: '案例文章',
         label_singular: '案例文章',
-        description: '每篇文章一个文件（content/cases/）。保存后由“内容检查”把关。',
+        description: '每篇文章一个文件（content/cases/）。保存时由“内容检查”把关，草稿标“【草稿】”。',
         folder: 'content/cases',
         extension: 'mdx',
-        format: 'frontmatter',
+        format: deskFormats.cases.name,
         create: true,
-        slug: '{{fields.region}}-{{year}}{{month}}{{day}}',
+        // region + the title's pinyin, as npm run new proposes (new-entry-id.ts); made once, on the first save.
+        slug: newEntrySlug,
         identifier_field: 'title',
-        summary: '{{title}}（{{date}}）',
+        summary: draftSummary,
         sortable_fields: ['date', 'title', 'organisation'],
+        view_filters: draftFilters,
         media_folder: caseMediaFolder,
         public_folder: `./${caseMediaFolder}`,
         fields: [...deskFields(input.caseFields, table), bodyField],
@@ -100,12 +113,13 @@ export function buildCmsConfig(input: CmsConfigInput): Record<string, unknown> {
         description: '一期专版一个文件（content/issues/），列出本期刊登的文章。',
         folder: 'content/issues',
         extension: 'yaml',
-        format: 'yaml',
+        format: deskFormats.issues.name,
         create: true,
-        slug: 'zhuanban-{{year}}{{month}}{{day}}',
+        slug: newEntrySlug,
         identifier_field: 'title',
-        summary: '{{title}}（{{date}}）',
+        summary: draftSummary,
         sortable_fields: ['date', 'title'],
+        view_filters: draftFilters,
         fields: deskFields(input.issueFields, table),
       },
     ],

@@ -8,7 +8,7 @@
  *   still waiting for its photo is a warning.
  * It also returns the prose ranges of the body (text nodes, captions, alt texts) for the typography check.
  */
-import { mdxToMdast } from 'satteri';
+import { parseMdx } from '#mdx-parser';
 import { reservedImportNames } from '../mdx-policy/allow-list.ts';
 import { checkMdxTree, type PolicyNode } from '../mdx-policy/check-tree.ts';
 import { imageImports, stringLiteral } from '../mdx-policy/javascript.ts';
@@ -72,7 +72,7 @@ export function checkMdxBody(file: string, text: string, options: BodyCheckOptio
 
   let tree: MdNode;
   try {
-    tree = mdxToMdast(text, { features: { smartPunctuation: false } }) as MdNode;
+    tree = parseMdx(text) as MdNode;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const place = /^(\d+):(\d+)(?:-\d+:\d+)?:\s*/.exec(message);

@@ -11,6 +11,7 @@
  */
 import type { ImportReport } from './types.ts';
 import { normalizeForCompare } from './text-shape.ts';
+import { unescapeMdxText } from './render.ts';
 
 export interface OutputFile {
   path: string;
@@ -125,12 +126,12 @@ function extractUnits(file: OutputFile): TextUnit[] {
   for (const chunk of body.split(/\n{2,}/)) {
     const text = chunk.trim();
     if (!text) continue;
-    const figure = /^<Figure caption=(?:"([^"]*)"|\{("(?:[^"\\]|\\.)*")\})/.exec(text);
+    const figure = /^<Figure caption="([^"]*)"/.exec(text);
     if (figure) {
-      units.push({ file: file.path, text: figure[1] ?? (JSON.parse(figure[2]) as string), kind: 'caption' });
+      units.push({ file: file.path, text: unescapeMdxText(figure[1]!), kind: 'caption' });
       continue;
     }
-    const plain = text.replace(/^#{1,6}\s+/, '').replace(/\\([!-/:-@[-`{-~])/g, '$1');
+    const plain = unescapeMdxText(text.replace(/^#{1,6}\s+/, ''));
     units.push({ file: file.path, text: plain, kind: 'para' });
   }
   return units;

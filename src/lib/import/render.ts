@@ -1,4 +1,10 @@
-/** Renders case drafts (MDX with YAML frontmatter) and the issue file (YAML). Pure string building. */
+/**
+ * Renders case drafts (MDX with YAML frontmatter) and the issue file (YAML). Pure string building; `npm run import`
+ * then writes the frontmatter and the issue the way the desk saves them (scripts/lib/desk-format.ts). The body is
+ * written so that the desk keeps it byte for byte: figures in the desk's own syntax, and text escaped only in the
+ * ways Decap's Markdown serializer writes back unchanged (tests/import-render.test.ts runs it).
+ */
+import { figureToBlock } from '../cms/body-components.ts';
 import type { Unit } from './types.ts';
 
 export const PUBLICATION = '劳模工匠专版';
@@ -97,19 +103,35 @@ function renderUnit(unit: Unit): string {
   return escapeMdxText(unit.text);
 }
 
+/** The desk's photo component (src/lib/cms/body-components.ts): only the caption while the photo is awaited. */
 export function renderFigure(caption: string): string {
-  // A JSX attribute string cannot hold `"`; an expression with a JSON string can hold anything.
-  const value = /["{}<>\\]/.test(caption) ? `{${JSON.stringify(caption)}}` : `"${caption}"`;
-  return `<Figure caption=${value} awaitingPhoto />`;
+  return figureToBlock({ src: '', caption });
 }
 
 /**
- * Escape text so MDX reads it as plain text: JSX/expression characters and Markdown punctuation get a
- * backslash (a valid CommonMark escape for any ASCII punctuation), and so does anything that would
- * start a block (`#`, `-`, `>`, `1.` …) at the beginning of the line.
+ * Characters MDX or Markdown would read as syntax, as character references. A backslash escape would do for MDX,
+ * but the desk's editor drops the backslash before `{`, `<`, `_`, `|`, `+`, `1.` and others when it saves, which
+ * would turn the text into code or a list; it keeps character references as they are.
+ */
+const references: Record<string, string> = {
+  '\\': '&#92;', '{': '&#123;', '}': '&#125;', '<': '&lt;', '>': '&gt;', '_': '&#95;', '~': '&#126;', '|': '&#124;', '&': '&amp;',
+};
+
+/**
+ * Escape text so MDX reads it as plain text and the desk saves it unchanged: JSX/expression characters and the
+ * Markdown punctuation Decap does not escape back as character references; `*`, `` ` `` and `[` with a backslash
+ * (which Decap keeps); anything that would start a block (`#`, `-`, `=`, `+`, `1.` …) at the beginning of the line.
  */
 export function escapeMdxText(text: string): string {
-  let out = text.replace(/[\\{}<>*_`[\]~|&]/g, (c) => `\\${c}`);
-  out = out.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+  let out = text.replace(/[\\{}<>_~|&]/g, (c) => references[c]!).replace(/[*`[]/g, (c) => `\\${c}`);
+  out = out.replace(/^([#=-])/, '\\$1').replace(/^\+/, '&#43;').replace(/^(\d+)([.)])/, (_, digits: string, mark: string) => `${digits}&#${mark.charCodeAt(0)};`);
   return out;
+}
+
+/** The text escapeMdxText escaped (for the import's character accounting). */
+export function unescapeMdxText(text: string): string {
+  return text
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/&(?:#(\d+)|(lt|gt|amp|quot));/g, (_, code: string | undefined, name: string | undefined) =>
+      code ? String.fromCharCode(Number(code)) : ({ lt: '<', gt: '>', amp: '&', quot: '"' } as Record<string, string>)[name!]!);
 }

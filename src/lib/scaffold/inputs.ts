@@ -97,15 +97,3 @@ export function todayInChina(now: Date = new Date()): string {
 
 /** Ids must be what Astro makes of a file name: lower-case letters, digits and hyphens. */
 export const validId = (id: string) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id);
-
-/**
- * The id (file name) proposed for a new case, the importer's way: the pinyin of the organisation, else of the
- * title, at most 8 syllables (`pingyang-xian-lao-mo-xie-hui`), with `-2`, `-3` … when it is taken.
- */
-export function proposeId(texts: (string | undefined)[], taken: ReadonlySet<string>, fallback = 'wenzhang'): string {
-  const source = texts.find((text) => text && toPinyinSlug(text));
-  const base = (source && toPinyinSlug(source, { separator: '-', maxSyllables: 8 })) || fallback;
-  let id = base;
-  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
-  return id;
-}

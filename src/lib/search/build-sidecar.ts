@@ -51,21 +51,21 @@ export function sidecarOrder<P extends Pick<IndexedPage, 'url' | 'meta'>>(pages:
   return [...pages].sort((a, b) => dateOf(b).localeCompare(dateOf(a)) || a.url.localeCompare(b.url));
 }
 
+/** What a page adds to the sidecar: its grams (title and lead ones prefixed), characters and filters. */
+export interface PageTerms {
+  hash: string;
+  grams: string[];
+  /** The characters of its folded title and text (for the fold table the search page gets). */
+  chars: string;
+  filters: Record<string, string[]>;
+}
+
 /**
- * Builds the sidecar one page at a time, in sidecar order (page n is the n-th added): the caller can drop each
- * page's text once it is added, so only the postings stay in memory, never every page's text at once.
+ * Folds a page's text and lists its grams. Kept apart from the builder so `astro dev` can keep each page's
+ * terms and, after an edit, work out only the edited page's again.
  */
-export function createSidecarBuilder(options: SidecarOptions) {
-  const { fold, shardBytes = 12_000, block = 64, leadChars = 160 } = options;
-  const postings = new Map<string, number[]>();
-  const add = (gram: string, page: number) => {
-    const list = postings.get(gram);
-    if (!list) postings.set(gram, [page]);
-    else if (list[list.length - 1] !== page) list.push(page);
-  };
-  const filters: Record<string, Record<string, number[]>> = {};
-  const hashes: string[] = [];
-  const used = new Set<string>();
+export function createPageTerms(options: Pick<SidecarOptions, 'fold' | 'leadChars'>) {
+  const { fold, leadChars = 160 } = options;
   // normalise(…).text without the offset arrays, with each character's folding remembered: the same text,
   // several times faster on thousands of pages.
   const folded = new Map<string, string>();
@@ -82,28 +82,52 @@ export function createSidecarBuilder(options: SidecarOptions) {
     }
     return out;
   };
-
-  function addPage(page: IndexedPage) {
-    const n = hashes.length;
-    hashes.push(page.hash);
+  return (page: IndexedPage): PageTerms => {
     const title = foldText(page.meta.title ?? '');
     let body = foldText(page.content);
     // Folding is per character, so these are the characters of the folded title and text (siteFoldTable).
-    for (const char of title) used.add(char);
-    for (const char of body) used.add(char);
+    const chars = [...new Set(title + body)].join('');
     if (title && body.startsWith(title)) body = body.slice(title.length);
     else if (title) body = body.replace(title, ' ');
     const lead = body.trim().slice(0, leadChars);
-    for (const gram of gramsOf(title)) add(titlePrefix + gram, n);
-    for (const gram of gramsOf(lead)) add(leadPrefix + gram, n);
-    const all = gramsOf(body, gramsOf(title));
-    for (const gram of all) add(gram, n);
+    const grams: string[] = [];
+    for (const gram of gramsOf(title)) grams.push(titlePrefix + gram);
+    for (const gram of gramsOf(lead)) grams.push(leadPrefix + gram);
+    for (const gram of gramsOf(body, gramsOf(title))) grams.push(gram);
+    return { hash: page.hash, grams, chars, filters: page.filters };
+  };
+}
+
+/**
+ * Builds the sidecar one page at a time, in sidecar order (page n is the n-th added): the caller can drop each
+ * page's text once it is added, so only the postings stay in memory, never every page's text at once.
+ */
+export function createSidecarBuilder(options: SidecarOptions) {
+  const { fold, shardBytes = 12_000, block = 64, leadChars = 160 } = options;
+  const postings = new Map<string, number[]>();
+  const filters: Record<string, Record<string, number[]>> = {};
+  const hashes: string[] = [];
+  const used = new Set<string>();
+  const termsOf = createPageTerms({ fold, leadChars });
+
+  /** Adds a page's terms (createPageTerms) as the next page. */
+  function addTerms(terms: PageTerms) {
+    const n = hashes.length;
+    hashes.push(terms.hash);
+    for (const char of terms.chars) used.add(char);
+    for (const gram of terms.grams) {
+      const list = postings.get(gram);
+      if (!list) postings.set(gram, [n]);
+      else if (list[list.length - 1] !== n) list.push(n);
+    }
     for (const key of Object.keys(filterLabels)) {
-      for (const value of new Set(page.filters[key] ?? [])) {
+      for (const value of new Set(terms.filters[key] ?? [])) {
         ((filters[key] ??= {})[value] ??= []).push(n);
       }
     }
   }
+
+  const addPage = (page: IndexedPage) => addTerms(termsOf(page));
 
   /** The sidecar's files (path relative to the sidecar dir → contents), one at a time. */
   function* files(): Generator<[string, string]> {
@@ -136,7 +160,7 @@ export function createSidecarBuilder(options: SidecarOptions) {
     }
   }
 
-  return { addPage, files, get pageCount() { return hashes.length; } };
+  return { addPage, addTerms, files, get pageCount() { return hashes.length; } };
 }
 
 /** Returns the sidecar's files (path relative to the sidecar dir → contents). */

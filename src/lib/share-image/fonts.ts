@@ -13,12 +13,16 @@ export interface Glyph {
   path: (size: number, x: number, y: number) => string;
   /** Advance in em. */
   advance: number;
+  /** SVG path data in font units (y up, origin at the baseline start), made once per glyph: the share card
+   * defines each glyph once and places it with a transform (scale 1/unitsPerEm). */
+  outline: () => string;
+  unitsPerEm: number;
 }
 
 export type FontFamily = 'noto-serif-sc' | 'noto-sans-sc';
 
 interface Slice { file: string; ranges: [number, number][] }
-type FontkitFont = { unitsPerEm: number; glyphForCodePoint: (cp: number) => { id: number; advanceWidth: number; path: { scale: (x: number, y?: number) => { translate: (x: number, y: number) => { toSVG: () => string } } } }; hasGlyphForCodePoint: (cp: number) => boolean };
+type FontkitFont = { unitsPerEm: number; glyphForCodePoint: (cp: number) => { id: number; advanceWidth: number; path: { toSVG: () => string; scale: (x: number, y?: number) => { translate: (x: number, y: number) => { toSVG: () => string } } } }; hasGlyphForCodePoint: (cp: number) => boolean };
 
 const require = createRequire(import.meta.url);
 
@@ -47,7 +51,11 @@ export class GlyphSource {
   private readonly glyphs = new Map<string, Glyph | undefined>();
   private readonly dir: string;
 
+  /** Which font this is (family and weight), e.g. `noto-sans-sc/400`. */
+  readonly key: string;
+
   constructor(family: FontFamily, weight: number) {
+    this.key = `${family}/${weight}`;
     this.dir = dirname(require.resolve(`@fontsource/${family}/${weight}.css`));
     this.slices = parseFontsourceCss(readFileSync(join(this.dir, `${weight}.css`), 'utf8'));
   }
@@ -79,9 +87,12 @@ export class GlyphSource {
       if (!font.hasGlyphForCodePoint(cp)) continue;
       const glyph = font.glyphForCodePoint(cp);
       const em = font.unitsPerEm;
+      let outline: string | undefined;
       found = {
         advance: glyph.advanceWidth / em,
         path: (size, x, y) => glyph.path.scale(size / em, -size / em).translate(x, y).toSVG(),
+        outline: () => (outline ??= glyph.path.toSVG()),
+        unitsPerEm: em,
       };
       break;
     }
