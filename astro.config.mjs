@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import contentCheck from './src/integrations/content-check.ts';
+import mdxCompileCache from './src/integrations/mdx-cache.ts';
 import pagefindSearch from './src/integrations/pagefind.ts';
 import { mdxPolicyPlugin, remarkMdxPolicy } from './src/lib/mdx-policy/satteri-plugin.ts';
 import { chunkSizeGuard, filterKnownWarnings } from './src/lib/build-warnings.ts';
@@ -61,6 +62,10 @@ export default defineConfig({
   // Old addresses of renamed articles (content/redirects.yaml, checked by `npm run check`) are pages of their
   // own, in Chinese: src/pages/[...old].astro (Astro's `redirects` page is English).
   markdown: { processor: await markdownProcessor() },
+  // A rebuild copies a page from the last build (kept in node_modules/.astro) when its cacheKey and its code are
+  // unchanged: article, print, topic, city and county pages and the share images give one (src/lib/page-key.ts);
+  // all others render again.
+  experimental: { incrementalBuild: true },
   vite: {
     // Hide the known upstream warnings (one per MDX file, and the desk bundle's: src/lib/build-warnings.ts); all
     // others still show. The desk is one large chunk by design: Vite's size warning cannot exempt a single chunk,
@@ -74,6 +79,8 @@ export default defineConfig({
     siteUrlGuard(),
     // Compiles .mdx with the markdown processor above, including the allow-list plugin.
     mdx(),
+    // Reuses each article's compiled MDX from the last build while its text and the code are unchanged.
+    mdxCompileCache(),
     // Only built pages are listed, so drafts and scheduled entries (left out by the site index, src/data/site-index.ts) never are;
     // the print views are duplicates of the issue pages; the editors' desk (/admin/) is not for readers.
     sitemap({ filter: (page) => !/\/issues\/[^/]+\/print\//.test(page) && !/\/admin\//.test(page) }),

@@ -1,6 +1,7 @@
 /** Data of the print view of a special issue (one page for A4 and A3) and of its old A3 address. */
 import type { CaseEntry, IssueEntry, RegionEntry } from '../data/content.ts';
 import { getSiteIndex } from '../data/site-index.ts';
+import { buildPageKey } from '../data/page-keys.ts';
 import { formatChineseDate } from '../lib/dates.ts';
 import { issueNumberLabel, seriesPlaceLabel } from '../lib/issue-numbers.ts';
 import { issuePdfDownloadName } from '../lib/pdf-name.ts';
@@ -18,15 +19,14 @@ export async function printStaticPaths() {
   const site = await getSiteIndex();
   return site.issues.map((issue) => {
     const numbering = site.issueNumbering(issue.id)!;
-    return {
-      params: { id: issue.id },
-      props: {
-        issue,
-        cases: site.casesOfIssue(issue),
-        regions: site.regionById,
-        numbering: { number: issueNumberLabel(numbering.number), seriesPlace: numbering.series && seriesPlaceLabel(numbering.series) },
-      } satisfies PrintProps,
+    const props: PrintProps = {
+      issue,
+      cases: site.casesOfIssue(issue),
+      regions: site.regionById,
+      numbering: { number: issueNumberLabel(numbering.number), seriesPlace: numbering.series && seriesPlaceLabel(numbering.series) },
     };
+    // The print pages render from these props only: unchanged props (and code) let the next build copy them.
+    return { params: { id: issue.id }, props, cacheKey: buildPageKey(props) };
   });
 }
 
