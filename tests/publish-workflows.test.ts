@@ -104,6 +104,24 @@ describe.each(workflows)('%s', (_file, commandsOf) => {
   });
 });
 
+describe('the build caches', () => {
+  // Share images and Astro's incremental-build cache: without them every published build is a cold one.
+  const cached = ['.cache/share-images', 'node_modules/.astro'];
+  const strip = (path: string) => path.replace(/\/$/, '');
+  it.each(['.github/workflows/publish.yml', '.gitea/workflows/publish.yml', '.forgejo/workflows/publish.yml'])('%s restores them before npm run build', (path) => {
+    const steps = Object.values(read(path).jobs as Record<string, any>).flatMap((job) => job.steps as any[]);
+    const cache = steps.findIndex((step) => String(step.uses ?? '').startsWith('actions/cache@'));
+    const build = steps.findIndex((step) => step.run === 'npm run build');
+    expect(cache).toBeGreaterThan(-1);
+    expect(cache).toBeLessThan(build);
+    expect(String(steps[cache].with.path).trim().split('\n').map(strip)).toEqual(cached);
+  });
+  it('.gitlab-ci.yml keeps them for the build job', () => {
+    const caches = [read('.gitlab-ci.yml').build.cache].flat();
+    expect(caches.flatMap((cache: any) => cache.paths).map(strip)).toEqual(expect.arrayContaining(cached));
+  });
+});
+
 describe('Gitea and Forgejo run the same steps', () => {
   it('differ only in the runner label', () => {
     const gitea = read('.gitea/workflows/publish.yml');
