@@ -51,6 +51,8 @@ async function markdownProcessor() {
 const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({
+  // Astro's developer toolbar is for programmers: the editors' desk (`npm run desk`) runs without it.
+  devToolbar: { enabled: process.env.LAOMO_DESK !== '1' },
   // The public address (scheme and host, no path), used for canonical URLs, Open Graph, the sitemap, the feeds
   // and the QR codes of the print pages, e.g. SITE_URL=https://laomo.zjgh.org. A production build fails without
   // it; a local one uses a placeholder and says so (src/lib/site-url.ts).

@@ -92,6 +92,7 @@ start('git 代理', process.execPath, [resolve(modules, 'decap-server/dist/index
 });
 start('网站', process.execPath, [resolve(modules, 'astro/bin/astro.mjs'), 'dev', '--host', host, '--port', String(sitePort)], {
   ...baseEnv,
+  LAOMO_DESK: '1',
   CMS_BACKEND: 'proxy',
   CMS_PROXY_URL: `http://${host}:${proxyPort}/api/v1`,
   CMS_BRANCH: branchName,

@@ -120,6 +120,8 @@ describe('the editors’ desk in Chromium', () => {
     await page.goto(`${desk.siteUrl}/admin/`, { timeout: 240_000 });
     await page.getByRole('button', { name: '登录' }).click({ timeout: 240_000 });
     await page.getByText('案例文章').first().waitFor();
+    // The editors see the desk only, without Astro's developer toolbar.
+    expect(await page.locator('astro-dev-toolbar').count()).toBe(0);
     await shot('01-登录后');
   }, 300_000);
 
