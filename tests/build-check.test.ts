@@ -5,12 +5,12 @@
  * stops before Astro loads any content.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../scripts/lib/chromium.ts';
 import { astroCommandEnv, freePort } from './support/child-process.ts';
+import { copyProjectForBuild } from './support/project-copy.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');
@@ -74,15 +74,7 @@ function npm(script: string, env: NodeJS.ProcessEnv = {}) {
 }
 
 beforeAll(() => {
-  project = mkdtempSync(join(tmpdir(), 'laomo-build-check-'));
-  for (const path of ['src', 'public', 'scripts', 'content', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-    if (existsSync(join(root, path))) cpSync(join(root, path), join(project, path), { recursive: true });
-  }
-  mkdirSync(join(project, 'node_modules'));
-  // .bin too, for `npm run`; not .astro or .vite, Astro's caches.
-  for (const name of readdirSync(join(root, 'node_modules'))) {
-    if (!name.startsWith('.') || name === '.bin') symlinkSync(join(root, 'node_modules', name), join(project, 'node_modules', name));
-  }
+  project = copyProjectForBuild('laomo-build-check-');
 });
 
 afterAll(() => {

@@ -6,13 +6,12 @@
  * Run through the real command on a temporary copy of the project with its own caches.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { astroCommandEnv } from './support/child-process.ts';
+import { copyProjectForBuild } from './support/project-copy.ts';
 
-const root = resolve(import.meta.dirname, '..');
 let project: string;
 
 function build() {
@@ -31,15 +30,7 @@ const edit = (path: string, change: (text: string) => string) => writeFileSync(j
 const relatedIds = (html: string) => [...(html.split('id="related-heading"')[1] ?? '').matchAll(/href="\/cases\/([^/"]+)\/"/g)].map((match) => match[1]!);
 
 beforeAll(() => {
-  project = mkdtempSync(join(tmpdir(), 'laomo-build-incremental-'));
-  for (const path of ['src', 'public', 'scripts', 'content', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) {
-    if (existsSync(join(root, path))) cpSync(join(root, path), join(project, path), { recursive: true });
-  }
-  mkdirSync(join(project, 'node_modules'));
-  // Not .astro (Astro's caches: the incremental build's copies and the MDX compiles) or .cache: this copy's own.
-  for (const name of readdirSync(join(root, 'node_modules'))) {
-    if (!name.startsWith('.') || name === '.bin') symlinkSync(join(root, 'node_modules', name), join(project, 'node_modules', name));
-  }
+  project = copyProjectForBuild('laomo-build-incremental-');
 });
 
 afterAll(() => {
