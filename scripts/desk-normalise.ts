@@ -4,10 +4,11 @@
  * changes nothing. Run it once after content arrives from elsewhere (the importer, `npm run new`, a merge);
  * `-- --check` only lists the files that would change and exits 1 if any would.
  */
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentPaths } from '../src/lib/content-paths.ts';
+import { replaceFileAtomically } from './lib/atomic-write.ts';
 import { deskCollections, saveAsDesk } from './lib/desk-format.ts';
 
 const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
@@ -22,10 +23,7 @@ for (const [dir, extension] of [[contentPaths.cases, '.mdx'], [contentPaths.issu
     const saved = await saveAsDesk(collections, name, text);
     if (saved === text) continue;
     changed.push(join(dir, name));
-    if (!values.check) {
-      writeFileSync(`${file}.tmp`, saved); // never a half-written file
-      renameSync(`${file}.tmp`, file);
-    }
+    if (!values.check) replaceFileAtomically(file, saved); // never a half-written file
   }
 }
 
