@@ -10,11 +10,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultProxyPort } from '../src/lib/cms/backend.ts';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '4321' },
-    'proxy-port': { type: 'string', default: '8081' },
+    'proxy-port': { type: 'string', default: String(defaultProxyPort) },
     repo: { type: 'string', default: process.cwd() },
   },
 });
