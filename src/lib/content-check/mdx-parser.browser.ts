@@ -10,8 +10,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { gfm } from 'micromark-extension-gfm';
 import { mdxjs } from 'micromark-extension-mdxjs';
-
-const frontmatterPattern = /^\uFEFF?---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+import { frontmatterPattern } from './parse-source.ts';
 
 export function parseMdx(text: string): unknown {
   // The frontmatter becomes blank lines of the same length, so lines and offsets stay those of the file.

@@ -26,7 +26,7 @@ export interface SyntaxError {
 }
 
 /** A UTF-8 byte-order mark (Windows Notepad writes one) and CRLF line ends are accepted, as the build does. */
-const frontmatterPattern = /^\uFEFF?---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
+export const frontmatterPattern = /^\uFEFF?---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 export function parseYamlSource(text: string, lineOffset = 0, yamlOffset = 0): ParsedSource {
   const lineCounter = new LineCounter();
