@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent, type ContentSources } from '../src/lib/content-check/check-content.ts';
-import { followRedirects, loadAstroRedirects, normalizeSitePath, parseRedirects, validateRedirects } from '../src/lib/redirects.ts';
+import { followRedirects, normalizeSitePath, parseRedirects, validateRedirects } from '../src/lib/redirects.ts';
+import { loadAstroRedirects } from '../src/lib/redirects-file.ts';
 
 describe('redirect list', () => {
   it('normalises site paths and refuses addresses of other sites', () => {

@@ -4,8 +4,8 @@
  *     - from: /cases/jiu-mingzi/
  *       to: /cases/xin-mingzi/
  *
- * Pure parsing and validation (used by `npm run check`), plus `loadAstroRedirects` for astro.config.mjs, which
- * turns the list into Astro's `redirects` (a page at the old address that sends readers to the new one).
+ * Pure parsing and validation, used by `npm run check` and by the desk's check in the browser; reading the file
+ * for the redirect pages is in redirects-file.ts (Node only).
  * Paths are site paths without the deployment base: `/cases/x/`, not `https://…/laomo/cases/x/`.
  */
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
@@ -156,29 +156,4 @@ export function validateRedirects(rules: readonly RedirectRule[], site: SitePage
     }
   }
   return problems;
-}
-
-/**
- * The redirects for astro.config.mjs: `{ '/cases/old/': '/cases/new/' }`, chains followed to their end.
- * Astro serves the old address under the configured base but writes the target as given, so the target
- * gets the base here (`/laomo/cases/new/`).
- * Throws (failing the build) when the file cannot be read as a list of redirects, naming the file and line.
- */
-export function loadAstroRedirects(file: string, base = '/'): Record<string, string> {
-  // node:fs only here, not at the top: the rest of this module runs in the browser too (the desk's check).
-  const { existsSync, readFileSync } = process.getBuiltinModule('node:fs');
-  const prefix = base.replace(/\/+$/, '');
-  if (!existsSync(file)) return {};
-  const { rules, problems } = parseRedirects(readFileSync(file, 'utf8'));
-  if (problems.length) {
-    const lines = problems.map((problem) => `${file}${problem.line ? `:${problem.line}` : ''}  ${problem.field}  ${problem.message}`);
-    throw new Error(`跳转列表有误，请运行 npm run check 查看说明：\n${lines.join('\n')}`);
-  }
-  const result: Record<string, string> = {};
-  for (const rule of rules) {
-    const followed = followRedirects(rule.from, rules);
-    if (followed === 'loop') throw new Error(`${file}:${rule.line}  跳转形成循环：${rule.from}`);
-    result[rule.from] = prefix + followed.to;
-  }
-  return result;
 }

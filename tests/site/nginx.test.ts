@@ -14,7 +14,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
 import { contentPaths } from '../../src/lib/content-paths.ts';
-import { loadAstroRedirects } from '../../src/lib/redirects.ts';
+import { loadAstroRedirects } from '../../src/lib/redirects-file.ts';
 import { freePort } from '../support/child-process.ts';
 
 const root = resolve(import.meta.dirname, '../..');

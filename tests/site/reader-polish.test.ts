@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
-import { loadAstroRedirects } from '../../src/lib/redirects.ts';
+import { loadAstroRedirects } from '../../src/lib/redirects-file.ts';
 import { contentPaths } from '../../src/lib/content-paths.ts';
 import { projectRoot } from './site-content.ts';
 
