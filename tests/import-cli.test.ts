@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { freeId, issueIdFor } from '../src/lib/import/pipeline.ts';
+import { freeId } from '../src/lib/entry-id.ts';
+import { importIssueId } from '../src/lib/import/pipeline.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const node = join(root, 'node_modules/.bin/node');
@@ -195,12 +196,12 @@ describe('npm run import: any path gives a Chinese answer, never a stack trace',
 
 describe('issue ids', () => {
   it('come from an ASCII file name, the pinyin of a Chinese one, the title, or the year; never generic; never taken', () => {
-    expect(issueIdFor('004_54fb161613d80c24.txt', '标题', 2022)).toBe('004-54fb161613d80c24');
-    expect(issueIdFor('温州专版.txt', undefined, 2022)).toBe('wen-zhou-zhuan-ban');
-    expect(issueIdFor('/tmp/丽水篇2022.txt', undefined, 2022)).toBe('li-shui-pian-2022');
-    expect(issueIdFor('——.txt', '打造金字招牌 助力共同富裕', 2022)).toBe('da-zao-jin-zi-zhao-pai-zhu-li');
-    expect(issueIdFor('——.txt', undefined, 2022)).toBe('zhuanban-2022');
-    expect(issueIdFor('温州专版.txt', undefined, 2022, new Set(['wen-zhou-zhuan-ban', 'wen-zhou-zhuan-ban-2']))).toBe('wen-zhou-zhuan-ban-3');
+    expect(importIssueId('004_54fb161613d80c24.txt', '标题', 2022)).toBe('004-54fb161613d80c24');
+    expect(importIssueId('温州专版.txt', undefined, 2022)).toBe('wen-zhou-zhuan-ban');
+    expect(importIssueId('/tmp/丽水篇2022.txt', undefined, 2022)).toBe('li-shui-pian-2022');
+    expect(importIssueId('——.txt', '打造金字招牌 助力共同富裕', 2022)).toBe('da-zao-jin-zi-zhao-pai-zhu-li');
+    expect(importIssueId('——.txt', undefined, 2022)).toBe('zhuanban-2022');
+    expect(importIssueId('温州专版.txt', undefined, 2022, new Set(['wen-zhou-zhuan-ban', 'wen-zhou-zhuan-ban-2']))).toBe('wen-zhou-zhuan-ban-3');
     expect(freeId('a', new Set())).toBe('a');
   });
 });

@@ -42,7 +42,8 @@ function capped(words: Word[], max: number): string[] {
   return kept;
 }
 
-function unique(base: string, taken: ReadonlySet<string>): string {
+/** `base`, or `-2`, `-3` … after it until the id is not one of `taken`. */
+export function freeId(base: string, taken: ReadonlySet<string>): string {
   let id = base;
   for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
   return id;
@@ -56,10 +57,10 @@ export function caseIdFor(entry: { region?: string; title?: string }, taken: Rea
   let joined = '';
   while (skip < words.length && joined.length < region.length && region.startsWith(joined + words[skip]!.slug)) joined += words[skip++]!.slug;
   const rest = region && joined === region ? words.slice(skip) : words;
-  return unique([region, ...capped(rest, maxTitleSyllables)].filter(Boolean).join('-') || 'anli', taken);
+  return freeId([region, ...capped(rest, maxTitleSyllables)].filter(Boolean).join('-') || 'anli', taken);
 }
 
 export function issueIdFor(entry: { title?: string; series?: { part?: string } }, taken: ReadonlySet<string> = new Set()): string {
   const part = entry.series?.part?.trim().replace(/篇$/, '') ?? '';
-  return unique([...capped(pinyinWords(entry.title ?? ''), maxTitleSyllables), ...capped(pinyinWords(part), 4)].join('-') || 'zhuanban', taken);
+  return freeId([...capped(pinyinWords(entry.title ?? ''), maxTitleSyllables), ...capped(pinyinWords(part), 4)].join('-') || 'zhuanban', taken);
 }

@@ -2,6 +2,7 @@
  * One page in, drafts out: decoded text → repaired, structured page → MDX/YAML strings, report and the
  * accounting proof. No file I/O; the CLI reads and writes.
  */
+import { freeId } from '../entry-id.ts';
 import { toPinyinSlug } from '../pinyin-slug.ts';
 import { proveNothingLost, type AccountingResult, type OutputFile } from './accounting.ts';
 import { markdownMarker, segmentBlocks } from './blocks.ts';
@@ -51,19 +52,12 @@ const DEFAULT_REGION = 'zhejiang';
 const HAN = /[\u3400-\u9fff]/;
 const slugOf = (text: string | undefined) => (text ? toPinyinSlug(text, { separator: '-', maxSyllables: 8 }) : '');
 
-/** `-2`, `-3` … after `base` until the id is free. */
-export function freeId(base: string, taken: ReadonlySet<string>): string {
-  let id = base;
-  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
-  return id;
-}
-
 /**
  * The issue's id: from the file name (`004_54fb161613d80c24.txt` → `004-54fb161613d80c24`; a Chinese name by
  * its pinyin, `温州专版.txt` → `wen-zhou-zhuan-ban`), else from the page's title, else `zhuanban-<year>`; never
  * empty or generic, and never one of `taken`.
  */
-export function issueIdFor(fileName: string, title: string | undefined, year: number, taken: ReadonlySet<string> = new Set()): string {
+export function importIssueId(fileName: string, title: string | undefined, year: number, taken: ReadonlySet<string> = new Set()): string {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
   const fromName = HAN.test(base) ? slugOf(base) : base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return freeId(fromName || slugOf(title) || `zhuanban-${year}`, taken);
@@ -121,7 +115,7 @@ export function importPage(text: string, encoding: string, options: ImportOption
   if (articles.length === 0) warnings.push({ message: '没有识别出任何文章，请检查输入文件' });
 
   // An id given with --issue is the editor's choice: an existing file under it is a conflict, not renamed.
-  const issueId = options.issueId ?? issueIdFor(options.fileName, header.title, year, options.takenIds?.issues);
+  const issueId = options.issueId ?? importIssueId(options.fileName, header.title, year, options.takenIds?.issues);
   const usedIds = new Set<string>(options.takenIds?.cases);
   const series = seriesOf(header.subtitle) ?? seriesOf(header.kicker);
   const pageTexts = [header.editorNote, header.subtitle, header.kicker].filter((t): t is string => Boolean(t));
