@@ -186,10 +186,12 @@ export function pagefindBinary(): string {
 export async function bodyPagesGlob(outDir: string): Promise<string | undefined> {
   const patterns = new Set<string>();
   for (const { path } of await articlePageFiles(outDir)) {
-    if (!(await readFile(path, 'utf8')).includes('data-pagefind-body')) continue;
     const segments = relative(outDir, path).split(sep);
     if (segments.length >= 2) segments[segments.length - 2] = '*';
-    patterns.add(segments.join('/'));
+    const pattern = segments.join('/');
+    // Once one page of a kind is in, the others of that kind change nothing: not read.
+    if (patterns.has(pattern)) continue;
+    if ((await readFile(path, 'utf8')).includes('data-pagefind-body')) patterns.add(pattern);
   }
   if (patterns.size === 0) return undefined;
   return patterns.size === 1 ? [...patterns][0] : `{${[...patterns].sort().join(',')}}`;
