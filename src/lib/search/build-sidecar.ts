@@ -39,9 +39,57 @@ export interface SidecarOptions {
 export function siteFoldTable(pages: IndexedPage[], fullTable: FoldTable): FoldTable {
   const used = new Set<string>();
   for (const page of pages) for (const char of normalise(`${page.meta.title ?? ''} ${page.content}`, fullTable).text) used.add(char);
+  return foldTableFor(fullTable, (char) => used.has(char));
+}
+
+// The pieces of the sidecar's files, shared by the build's builder (below) and the dev server's (dev-sidecar.ts).
+
+/** The pairs of `fold` whose simplified character the pages use. */
+export function foldTableFor(fold: FoldTable, isUsed: (char: string) => boolean): Record<string, string> {
   const table: Record<string, string> = {};
-  for (const [traditional, simplified] of Object.entries(fullTable)) if (used.has(simplified)) table[traditional] = simplified;
+  for (const [traditional, simplified] of Object.entries(fold)) if (isUsed(simplified)) table[traditional] = simplified;
   return table;
+}
+
+/** A gram without its title or lead prefix: the shard is chosen by it, so all three forms sit in one shard. */
+export const bareGram = (gram: string) => (gram.startsWith(titlePrefix) || gram.startsWith(leadPrefix) ? gram.slice(1) : gram);
+
+/** Adds page `n` to a gram's postings; pages are added in ascending order, each once. */
+export function addPosting(postings: Map<string, number[]>, gram: string, n: number): void {
+  const list = postings.get(gram);
+  if (!list) postings.set(gram, [n]);
+  else if (list[list.length - 1] !== n) list.push(n);
+}
+
+/** The number of gram shards: the estimated raw size of all postings over the target shard size. */
+export function shardCount(postings: ReadonlyMap<string, number[]>, shardBytes: number): number {
+  let totalBytes = 0;
+  for (const [gram, list] of postings) totalBytes += gram.length * 3 + list.length * 2 + 6;
+  return Math.max(1, Math.ceil(totalBytes / shardBytes));
+}
+
+/** Adds page `n` under each of its filter values. */
+export function addFilterPostings(filters: Record<string, Record<string, number[]>>, n: number, pageFilters: Record<string, string[]>): void {
+  for (const key of Object.keys(filterLabels)) {
+    for (const value of new Set(pageFilters[key] ?? [])) ((filters[key] ??= {})[value] ??= []).push(n);
+  }
+}
+
+/** filters.json: each filter's values in Chinese order, with their pages encoded. */
+export function encodeFilters(filters: Record<string, Record<string, number[]>>): FilterPostings {
+  const filterFile: FilterPostings = {};
+  for (const [key, values] of Object.entries(filters)) {
+    filterFile[key] = {};
+    for (const value of Object.keys(values).sort((a, b) => a.localeCompare(b, 'zh-CN'))) filterFile[key][value] = encodePostings(values[value]!);
+  }
+  return filterFile;
+}
+
+/** The block files: page numbers to Pagefind page hashes, `block` pages each. */
+export function* blockFiles(hashes: readonly string[], block: number): Generator<[string, string]> {
+  for (let start = 0, b = 0; start < hashes.length; start += block, b++) {
+    yield [sidecarPaths.block(b), JSON.stringify(hashes.slice(start, start + block))];
+  }
 }
 
 const dateOf = (page: Pick<IndexedPage, 'meta'>) => page.meta.published ?? '';
@@ -115,49 +163,27 @@ export function createSidecarBuilder(options: SidecarOptions) {
     const n = hashes.length;
     hashes.push(terms.hash);
     for (const char of terms.chars) used.add(char);
-    for (const gram of terms.grams) {
-      const list = postings.get(gram);
-      if (!list) postings.set(gram, [n]);
-      else if (list[list.length - 1] !== n) list.push(n);
-    }
-    for (const key of Object.keys(filterLabels)) {
-      for (const value of new Set(terms.filters[key] ?? [])) {
-        ((filters[key] ??= {})[value] ??= []).push(n);
-      }
-    }
+    for (const gram of terms.grams) addPosting(postings, gram, n);
+    addFilterPostings(filters, n, terms.filters);
   }
 
   const addPage = (page: IndexedPage) => addTerms(termsOf(page));
 
   /** The sidecar's files (path relative to the sidecar dir → contents), one at a time. */
   function* files(): Generator<[string, string]> {
-    let totalBytes = 0;
-    for (const [gram, list] of postings) totalBytes += gram.length * 3 + list.length * 2 + 6;
-    const shards = Math.max(1, Math.ceil(totalBytes / shardBytes));
+    const shards = shardCount(postings, shardBytes);
     const meta: SidecarMeta = { version: sidecarVersion, pages: hashes.length, shards, block, leadChars };
     yield [sidecarPaths.meta, JSON.stringify(meta)];
-    const table: Record<string, string> = {};
-    for (const [traditional, simplified] of Object.entries(fold)) if (used.has(simplified)) table[traditional] = simplified;
-    yield [sidecarPaths.fold, JSON.stringify(table)];
-    const filterFile: FilterPostings = {};
-    for (const [key, values] of Object.entries(filters)) {
-      filterFile[key] = {};
-      for (const value of Object.keys(values).sort((a, b) => a.localeCompare(b, 'zh-CN'))) filterFile[key][value] = encodePostings(values[value]);
-    }
-    yield [sidecarPaths.filters, JSON.stringify(filterFile)];
+    yield [sidecarPaths.fold, JSON.stringify(foldTableFor(fold, (char) => used.has(char)))];
+    yield [sidecarPaths.filters, JSON.stringify(encodeFilters(filters))];
     const grams: string[][] = Array.from({ length: shards }, () => []);
-    for (const gram of postings.keys()) {
-      const bare = gram.startsWith(titlePrefix) || gram.startsWith(leadPrefix) ? gram.slice(1) : gram;
-      grams[shardOf(bare, shards)].push(gram);
-    }
+    for (const gram of postings.keys()) grams[shardOf(bareGram(gram), shards)].push(gram);
     for (let n = 0; n < shards; n++) {
       const content: Record<string, string> = {};
       for (const gram of grams[n]) content[gram] = encodePostings(postings.get(gram)!);
       yield [sidecarPaths.shard(n), JSON.stringify(content)];
     }
-    for (let start = 0, b = 0; start < hashes.length; start += block, b++) {
-      yield [sidecarPaths.block(b), JSON.stringify(hashes.slice(start, start + block))];
-    }
+    yield* blockFiles(hashes, block);
   }
 
   return { addPage, addTerms, files, get pageCount() { return hashes.length; } };

@@ -6,10 +6,18 @@
  * except that the number of shards stays what it was when it was last made anew.
  */
 import { encodePostings, shardOf } from './grams.ts';
-import type { PageTerms, SidecarOptions } from './build-sidecar.ts';
-import { filterLabels, leadPrefix, sidecarPaths, sidecarVersion, titlePrefix, type FilterPostings, type SidecarMeta } from './sidecar.ts';
-
-const bareGram = (gram: string) => (gram.startsWith(titlePrefix) || gram.startsWith(leadPrefix) ? gram.slice(1) : gram);
+import {
+  addFilterPostings,
+  addPosting,
+  bareGram,
+  blockFiles,
+  encodeFilters,
+  foldTableFor,
+  shardCount,
+  type PageTerms,
+  type SidecarOptions,
+} from './build-sidecar.ts';
+import { sidecarPaths, sidecarVersion, type SidecarMeta } from './sidecar.ts';
 
 /** Index of the first element ≥ value in an ascending list. */
 function lowerBound(list: number[], value: number): number {
@@ -53,17 +61,8 @@ export function createDevSidecar(options: SidecarOptions) {
     charPages = new Map();
     foldFile = undefined;
     for (const terms of next) countChars(terms.chars, 1);
-    for (const [n, terms] of next.entries()) {
-      for (const gram of terms.grams) {
-        const list = postings.get(gram);
-        if (!list) postings.set(gram, [n]);
-        else if (list[list.length - 1] !== n) list.push(n);
-      }
-    }
-    // As createSidecarBuilder sizes its shards.
-    let totalBytes = 0;
-    for (const [gram, list] of postings) totalBytes += gram.length * 3 + list.length * 2 + 6;
-    shards = Math.max(1, Math.ceil(totalBytes / shardBytes));
+    for (const [n, terms] of next.entries()) for (const gram of terms.grams) addPosting(postings, gram, n);
+    shards = shardCount(postings, shardBytes);
     shardGrams = Array.from({ length: shards }, () => new Set<string>());
     for (const gram of postings.keys()) shardGrams[shardOf(bareGram(gram), shards)]!.add(gram);
     shardTexts = [];
@@ -130,22 +129,11 @@ export function createDevSidecar(options: SidecarOptions) {
   function* files(): Generator<[string, string]> {
     const meta: SidecarMeta = { version: sidecarVersion, pages: pages.length, shards, block, leadChars };
     yield [sidecarPaths.meta, JSON.stringify(meta)];
-    if (foldFile === undefined) {
-      const table: Record<string, string> = {};
-      for (const [traditional, simplified] of Object.entries(fold)) if (charPages.has(simplified)) table[traditional] = simplified;
-      foldFile = JSON.stringify(table);
-    }
+    foldFile ??= JSON.stringify(foldTableFor(fold, (char) => charPages.has(char)));
     yield [sidecarPaths.fold, foldFile];
     const filters: Record<string, Record<string, number[]>> = {};
-    for (const [n, terms] of pages.entries()) {
-      for (const key of Object.keys(filterLabels)) for (const value of new Set(terms.filters[key] ?? [])) ((filters[key] ??= {})[value] ??= []).push(n);
-    }
-    const filterFile: FilterPostings = {};
-    for (const [key, values] of Object.entries(filters)) {
-      filterFile[key] = {};
-      for (const value of Object.keys(values).sort((a, b) => a.localeCompare(b, 'zh-CN'))) filterFile[key][value] = encodePostings(values[value]!);
-    }
-    yield [sidecarPaths.filters, JSON.stringify(filterFile)];
+    for (const [n, terms] of pages.entries()) addFilterPostings(filters, n, terms.filters);
+    yield [sidecarPaths.filters, JSON.stringify(encodeFilters(filters))];
     for (const n of dirty) {
       const content: Record<string, string> = {};
       for (const gram of shardGrams[n]!) content[gram] = encodePostings(postings.get(gram)!);
@@ -153,9 +141,7 @@ export function createDevSidecar(options: SidecarOptions) {
     }
     dirty.clear();
     for (let n = 0; n < shards; n++) yield [sidecarPaths.shard(n), shardTexts[n] ?? '{}'];
-    for (let start = 0, b = 0; start < pages.length; start += block, b++) {
-      yield [sidecarPaths.block(b), JSON.stringify(pages.slice(start, start + block).map((terms) => terms.hash))];
-    }
+    yield* blockFiles(pages.map((terms) => terms.hash), block);
   }
 
   return { update, files };
