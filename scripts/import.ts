@@ -221,10 +221,11 @@ async function importOne(file: string, options: PageOptions): Promise<void> {
     );
   }
 
+  // Parsed before the desk's serializer reads them, so a file that does not parse gets this message, not a raw one.
+  for (const f of result.files) assertParses(f.path, f.content);
   const targets = await Promise.all(
     result.files.map(async (f) => ({ ...f, content: await inDeskFormat(options.collections, f.path, f.content), target: join(options.outDir, f.path) })),
   );
-  for (const t of targets) assertParses(t.path, t.content);
   // The page itself goes into the provenance archive that `source.file` names (content/sources/), as UTF-8 text.
   const archived = { path: `sources/${fileName}`, content: decoded.text, target: join(options.outDir, 'sources', fileName) };
   const alreadyArchived = existsSync(archived.target) && readFileSync(archived.target, 'utf8') === archived.content;
