@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { iconPng, sharePng, shareSvg } from '../src/lib/share-image/card.ts';
+import { iconPng, shareCanvas, sharePng } from '../src/lib/share-image/card.ts';
 import { caseCard, issueCard } from '../src/lib/share-image/cards.ts';
 import { GlyphSource } from '../src/lib/share-image/fonts.ts';
 
@@ -18,18 +18,39 @@ describe('share image text', () => {
 });
 
 describe('share image drawing', () => {
-  it('draws every letter as an outline from the npm fonts: no <text>, no font reference', () => {
-    const svg = shareSvg({ label: '案例', title: '“2×4”组织架构充分发挥劳模专长', footer: '平阳县劳模协会 · 温州市 平阳县' });
-    expect(svg).not.toMatch(/<text|font-family|@font-face/);
-    expect(svg.match(/<path /g)!.length).toBeGreaterThanOrEqual(5);
+  /** Rows of the card with any ink (not paper) between x0 and x1. */
+  const inkedRows = (canvas: ReturnType<typeof shareCanvas>, x0: number, x1: number) => {
+    const rows: number[] = [];
+    for (let y = 0; y < canvas.height; y += 1) {
+      for (let x = x0; x < x1; x += 1) {
+        if (canvas.index(x, y) !== 0) {
+          rows.push(y);
+          break;
+        }
+      }
+    }
+    return rows;
+  };
+
+  it('draws the title: a longer title takes more lines, and an empty one leaves its place blank', () => {
+    const footer = '平阳县劳模协会 · 温州市 平阳县';
+    const titled = (title: string) => inkedRows(shareCanvas({ label: '案例', title, footer }), 80, 1120).filter((y) => y > 150 && y < 500).length;
+    const short = titled('“2×4”组织架构');
+    const long = titled('“2×4”组织架构充分发挥劳模专长，海岛劳模引领职工建功立业，打造金字招牌助力共同富裕');
+    expect(short).toBeGreaterThan(40);
+    expect(long).toBeGreaterThan(short * 1.8);
+    expect(titled('')).toBe(0);
   });
 
   it('draws letters from every font slice, including the .woff slices fontkit cannot read (庐 in Noto Sans SC)', () => {
-    const svg = shareSvg({ label: '案例', title: '桐庐', footer: '桐庐县劳模协会 · 杭州市 桐庐县' });
-    expect(svg).toMatch(/<path /);
     for (const [family, weight] of [['noto-serif-sc', 700], ['noto-sans-sc', 400], ['noto-sans-sc', 700]] as const) {
-      expect(new GlyphSource(family, weight).glyph('庐')?.advance).toBeGreaterThan(0);
+      const glyph = new GlyphSource(family, weight).glyph('庐');
+      expect(glyph?.advance).toBeGreaterThan(0);
+      expect(glyph!.commands.length).toBeGreaterThan(10);
     }
+    // The footer line (y 540–580) has ink where 庐 is drawn, after “桐”.
+    const canvas = shareCanvas({ label: '案例', title: '桐庐', footer: '桐庐' });
+    expect(inkedRows(canvas, 80 + 28, 80 + 56).filter((y) => y > 540 && y < 590).length).toBeGreaterThan(15);
   });
 
   it('is a 1200×630 PNG, the same bytes every time', async () => {

@@ -7,22 +7,23 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
+import type { PathCommand } from './rasterize.ts';
+import { woffToSfnt } from './woff.ts';
 
 export interface Glyph {
   /** SVG path data at `size` px, drawn with its baseline start at (x, y). */
   path: (size: number, x: number, y: number) => string;
   /** Advance in em. */
   advance: number;
-  /** SVG path data in font units (y up, origin at the baseline start), made once per glyph: the share card
-   * defines each glyph once and places it with a transform (scale 1/unitsPerEm). */
-  outline: () => string;
+  /** The outline in font units (y up, origin at the baseline start), for the share card's rasterizer. */
+  commands: readonly PathCommand[];
   unitsPerEm: number;
 }
 
 export type FontFamily = 'noto-serif-sc' | 'noto-sans-sc';
 
 interface Slice { file: string; ranges: [number, number][] }
-type FontkitFont = { unitsPerEm: number; glyphForCodePoint: (cp: number) => { id: number; advanceWidth: number; path: { toSVG: () => string; scale: (x: number, y?: number) => { translate: (x: number, y: number) => { toSVG: () => string } } } }; hasGlyphForCodePoint: (cp: number) => boolean };
+type FontkitFont = { unitsPerEm: number; glyphForCodePoint: (cp: number) => { id: number; advanceWidth: number; path: { commands: PathCommand[]; toSVG: () => string; scale: (x: number, y?: number) => { translate: (x: number, y: number) => { toSVG: () => string } } } }; hasGlyphForCodePoint: (cp: number) => boolean };
 
 const require = createRequire(import.meta.url);
 
@@ -63,14 +64,9 @@ export class GlyphSource {
   private font(file: string): FontkitFont {
     let font = this.opened.get(file);
     if (!font) {
-      font = fontkit.create(readFileSync(join(this.dir, 'files', file))) as unknown as FontkitFont;
-      try {
-        font.hasGlyphForCodePoint(0x20);
-      } catch {
-        // fontkit cannot read the cmap of a few .woff slices (noto-sans-sc's slice 101, with 庐: “reading 'tables'”);
-        // the same slice as .woff2 reads fine.
-        font = fontkit.create(readFileSync(join(this.dir, 'files', file.replace(/\.woff$/, '.woff2')))) as unknown as FontkitFont;
-      }
+      // Unpacked with Node's zlib: fontkit's own WOFF reader inflates in JavaScript, slowly, and fails on a few
+      // slices (noto-sans-sc's slice 101, with 庐).
+      font = fontkit.create(woffToSfnt(readFileSync(join(this.dir, 'files', file)))) as unknown as FontkitFont;
       this.opened.set(file, font);
     }
     return font;
@@ -87,11 +83,12 @@ export class GlyphSource {
       if (!font.hasGlyphForCodePoint(cp)) continue;
       const glyph = font.glyphForCodePoint(cp);
       const em = font.unitsPerEm;
-      let outline: string | undefined;
       found = {
         advance: glyph.advanceWidth / em,
         path: (size, x, y) => glyph.path.scale(size / em, -size / em).translate(x, y).toSVG(),
-        outline: () => (outline ??= glyph.path.toSVG()),
+        get commands() {
+          return glyph.path.commands;
+        },
         unitsPerEm: em,
       };
       break;
