@@ -206,7 +206,7 @@ try {
     console.log(row('基线', baseline));
     if (rebuilt) console.log(`  改一篇后重建 / 冷构建：墙钟 ${(rebuilt.wallMs / site.wallMs).toFixed(2)}×，CPU ${(rebuilt.cpuMs / site.cpuMs).toFixed(2)}×`);
     if (site.phases.shareMs !== undefined) {
-      console.log(`  渲染中的分享图：${site.phases.shareImages} 张共 ${s(site.phases.shareMs)}（每张 ${(site.phases.shareMs / site.phases.shareImages!).toFixed(1)} ms；缓存 .cache/share-images 为空时才画）`);
+      console.log(`  渲染中的分享图：${site.phases.shareImages} 张共 ${s(site.phases.shareMs)}（每张 ${(site.phases.shareMs / site.phases.shareImages!).toFixed(1)} ms；冷构建全部要画）`);
     }
     console.log(
       `  比值：墙钟 ${(site.wallMs / baseline.wallMs).toFixed(2)}×，CPU ${(site.cpuMs / baseline.cpuMs).toFixed(2)}×，峰值内存 ${(site.peakBytes / baseline.peakBytes).toFixed(2)}×`,

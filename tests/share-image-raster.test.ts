@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { GlyphSource } from '../src/lib/share-image/fonts.ts';
-import { IndexedCanvas } from '../src/lib/share-image/indexed-canvas.ts';
+import { IndexedCanvas, inkMask } from '../src/lib/share-image/indexed-canvas.ts';
 import { encodeIndexedPng } from '../src/lib/share-image/png-encode.ts';
 import { rasterize, type PathCommand } from '../src/lib/share-image/rasterize.ts';
 
@@ -104,7 +104,7 @@ describe('palette canvas and PNG', () => {
     const canvas = new IndexedCanvas(40, 20, '#ffffff', ['#000000', '#ff0000']);
     canvas.fillRect(0, 0, 40, 2, '#ff0000');
     const mask = rasterize(polygon([[4.5, 0], [14.5, 0], [14.5, 10], [4.5, 10]]), 1, 0, 15)!;
-    canvas.paint(mask, 0, 0, '#000000');
+    canvas.paint(inkMask(mask), 0, 0, '#000000');
     const png = encodeIndexedPng(canvas);
     const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
     expect(info).toMatchObject({ width: 40, height: 20 });
@@ -120,18 +120,32 @@ describe('palette canvas and PNG', () => {
 
   it('adds coverage of the same ink (two halves make a whole) and keeps the stronger of two inks', () => {
     const canvas = new IndexedCanvas(4, 1, '#ffffff', ['#000000', '#ff0000']);
-    const half = { left: 0, top: 0, width: 2, height: 1, coverage: new Uint8Array([128, 255]) };
+    const half = inkMask({ left: 0, top: 0, width: 2, height: 1, coverage: new Uint8Array([128, 255]) });
     canvas.paint(half, 0, 0, '#000000');
     canvas.paint(half, 0, 0, '#000000');
     const [first, second] = [canvas.index(0, 0), canvas.index(1, 0)];
     const level = (index: number) => ((index - 1) % 32) + 1;
     expect(level(first!)).toBe(24); // 16 + 16 − 16·16/32
     expect(level(second!)).toBe(32);
-    canvas.paint({ left: 0, top: 0, width: 1, height: 1, coverage: new Uint8Array([64]) }, 1, 0, '#ff0000');
+    canvas.paint(inkMask({ left: 0, top: 0, width: 1, height: 1, coverage: new Uint8Array([64]) }), 1, 0, '#ff0000');
     expect(canvas.index(1, 0)).toBe(second);
   });
 
   it('refuses a colour it has no shades for', () => {
     expect(() => new IndexedCanvas(2, 2, '#ffffff', ['#000000']).fillRect(0, 0, 1, 1, '#00ff00')).toThrow(/调色板/);
+  });
+});
+
+describe('ink masks', () => {
+  it('keep only the inked pixels, and paint clips them at the canvas edge', () => {
+    const mask = inkMask({ left: -1, top: 0, width: 3, height: 2, coverage: new Uint8Array([255, 0, 3, 0, 128, 255]) });
+    // 3/255 is below half a shade: not ink.
+    expect([...mask.shades]).toEqual([32, 16, 32]);
+    expect([...mask.rows]).toEqual([0, 1, 1]);
+    expect([...mask.cols]).toEqual([0, 1, 2]);
+    const canvas = new IndexedCanvas(2, 2, '#ffffff', ['#000000']);
+    canvas.paint(mask, 0, 0, '#000000');
+    // (−1, 0) is off the canvas; (0, 1) half; (1, 1) whole.
+    expect([canvas.index(0, 0), canvas.index(1, 0), canvas.index(0, 1), canvas.index(1, 1)]).toEqual([0, 0, 16, 32]);
   });
 });

@@ -5,15 +5,12 @@
  * the same bytes on every machine, and about 2 ms a card, so thousands of cards add seconds, not minutes, to a
  * cold build.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import sharp from 'sharp';
 import { GlyphSource } from './fonts.ts';
-import { IndexedCanvas } from './indexed-canvas.ts';
+import { IndexedCanvas, inkMask, type InkMask } from './indexed-canvas.ts';
 import { wrapText } from './layout.ts';
 import { encodeIndexedPng } from './png-encode.ts';
-import { rasterize, type CoverageMask } from './rasterize.ts';
+import { rasterize } from './rasterize.ts';
 
 export const shareImageSize = { width: 1200, height: 630 } as const;
 
@@ -48,14 +45,15 @@ const subpixelSteps = 4;
 /** Glyph masks drawn so far in this process, by font, size, character and quarter-pixel offset. A card's
  * letters repeat across cards (the masthead, 劳模, 协会…), so most are drawn once per build. Bounded: at the
  * limit it starts again rather than grow with the number of distinct characters. */
-const masks = new Map<string, CoverageMask | undefined>();
+const masks = new Map<string, InkMask | undefined>();
 const maskLimit = 20_000;
 
-function glyphMask(source: GlyphSource, char: string, size: number, offset: number): CoverageMask | undefined {
+function glyphMask(source: GlyphSource, char: string, size: number, offset: number): InkMask | undefined {
   const key = `${source.key}\0${size}\0${offset}\0${char}`;
   if (masks.has(key)) return masks.get(key);
   const glyph = source.glyph(char);
-  const mask = glyph && rasterize(glyph.commands, size / glyph.unitsPerEm, offset / subpixelSteps, 0);
+  const coverage = glyph && rasterize(glyph.commands, size / glyph.unitsPerEm, offset / subpixelSteps, 0);
+  const mask = coverage && inkMask(coverage);
   if (masks.size >= maskLimit) masks.clear();
   masks.set(key, mask);
   return mask;
@@ -128,25 +126,12 @@ export function shareCanvas(card: ShareCard, into?: IndexedCanvas): IndexedCanva
  * the drawing, the largest cost of the share images in a cold build. */
 let reusedCanvas: IndexedCanvas | undefined;
 
-/** Bump when the drawing changes, so cached images are redrawn. */
-const drawingVersion = 3;
-
 /**
- * The card as a 1200×630 PNG. With `cacheDir`, a card drawn before (same text, same drawing) is read from there:
- * a rebuild of thousands of pages redraws only the cards whose text changed.
+ * The card as a 1200×630 PNG. No cache of its own: drawing takes about 2 ms, and a rebuild copies the images of
+ * unchanged cards from the last build (the share routes' incremental-build keys, src/pages/share/).
  */
-export function sharePng(card: ShareCard, { cacheDir }: { cacheDir?: string } = {}): Buffer {
-  const key = createHash('sha256').update(JSON.stringify([drawingVersion, card])).digest('hex').slice(0, 32);
-  const cached = cacheDir && join(cacheDir, `${key}.png`);
-  if (cached && existsSync(cached)) return readFileSync(cached);
-  const png = encodeIndexedPng(shareCanvas(card, (reusedCanvas ??= blankCanvas())));
-  if (cached) {
-    mkdirSync(cacheDir, { recursive: true });
-    // Written whole or not at all: a half-written cache file would be served as an image next time.
-    writeFileSync(`${cached}.tmp`, png);
-    renameSync(`${cached}.tmp`, cached);
-  }
-  return png;
+export function sharePng(card: ShareCard): Buffer {
+  return encodeIndexedPng(shareCanvas(card, (reusedCanvas ??= blankCanvas())));
 }
 
 /**

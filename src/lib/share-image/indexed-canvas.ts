@@ -72,27 +72,54 @@ export class IndexedCanvas {
     }
   }
 
-  /** Paints `color` through a coverage mask placed at (x, y): over the same ink, coverages add up as paint
-   * does (a + b·(1 − a)); over another ink, the stronger one stays. */
-  paint(mask: CoverageMask, x: number, y: number, color: string) {
+  /** Paints `color` through an ink mask placed at (x, y): over the same ink, coverages add up as paint does
+   * (a + b·(1 − a)); over another ink, the stronger one stays. Pixels off the canvas are left out. */
+  paint(mask: InkMask, x: number, y: number, color: string) {
     const base = 1 + this.ink(color) * levels;
-    const left = x + mask.left;
-    const top = y + mask.top;
-    for (let row = Math.max(0, -top); row < mask.height && top + row < this.height; row += 1) {
-      const line = (top + row) * (this.width + 1) + 1;
-      for (let col = Math.max(0, -left); col < mask.width && left + col < this.width; col += 1) {
-        const cover = mask.coverage[row * mask.width + col]!;
-        if (cover === 0) continue;
-        const at = line + left + col;
-        const old = this.scanlines[at]!;
-        let level = Math.round((cover * levels) / 255);
-        if (old !== 0) {
-          const oldLevel = ((old - 1) % levels) + 1;
-          if (old >= base && old < base + levels) level = Math.round(oldLevel + level - (oldLevel * level) / levels);
-          else if (oldLevel >= level) continue;
-        }
-        if (level > 0) this.scanlines[at] = base + Math.min(levels, level) - 1;
+    const stride = this.width + 1;
+    const { rows, cols, shades } = mask;
+    for (let at = 0; at < shades.length; at += 1) {
+      const px = x + mask.left + cols[at]!;
+      const py = y + mask.top + rows[at]!;
+      if (px < 0 || py < 0 || px >= this.width || py >= this.height) continue;
+      const offset = py * stride + 1 + px;
+      const old = this.scanlines[offset]!;
+      let level = shades[at]!;
+      if (old !== 0) {
+        const oldLevel = ((old - 1) % levels) + 1;
+        if (old >= base && old < base + levels) level = Math.min(levels, Math.round(oldLevel + level - (oldLevel * level) / levels));
+        else if (oldLevel >= level) continue;
       }
+      this.scanlines[offset] = base + level - 1;
     }
   }
+}
+
+/** A coverage mask as the canvas paints it: only its inked pixels (row, column, shade 1…levels), so painting a
+ * letter touches its strokes and not the empty part of its box. */
+export interface InkMask {
+  left: number;
+  top: number;
+  rows: Uint16Array;
+  cols: Uint16Array;
+  shades: Uint8Array;
+}
+
+export function inkMask(mask: CoverageMask): InkMask {
+  const shadeOf = (cover: number) => Math.round((cover * levels) / 255);
+  let count = 0;
+  for (const cover of mask.coverage) if (shadeOf(cover) > 0) count += 1;
+  const rows = new Uint16Array(count);
+  const cols = new Uint16Array(count);
+  const shades = new Uint8Array(count);
+  let at = 0;
+  mask.coverage.forEach((cover, index) => {
+    const shade = shadeOf(cover);
+    if (shade === 0) return;
+    rows[at] = Math.floor(index / mask.width);
+    cols[at] = index % mask.width;
+    shades[at] = shade;
+    at += 1;
+  });
+  return { left: mask.left, top: mask.top, rows, cols, shades };
 }

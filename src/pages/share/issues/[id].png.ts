@@ -1,6 +1,5 @@
 /** The share image (og:image) of each special issue, drawn at build time: src/lib/share-image/. */
 import type { APIContext } from 'astro';
-import { join } from 'node:path';
 import { getSiteIndex } from '../../../data/site-index.ts';
 import { buildPageKey } from '../../../data/page-keys.ts';
 import { sharePng, type ShareCard } from '../../../lib/share-image/card.ts';
@@ -16,6 +15,6 @@ export async function getStaticPaths() {
 }
 
 export async function GET({ props }: APIContext<{ card: ShareCard }>) {
-  const png = await sharePng(props.card, { cacheDir: join(process.cwd(), '.cache/share-images') });
+  const png = sharePng(props.card);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 }
