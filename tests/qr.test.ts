@@ -17,6 +17,12 @@ describe('qrSvg', () => {
     expect(await decode(svg)).toBe(url);
   });
 
+  it('reads back any address: digits, capitals and percent-escapes', async () => {
+    for (const url of ['https://LAOMO.EXAMPLE.ORG/CASES/12345/', 'https://laomo.example.org/cases/bench-00042/', 'https://example.org/%E5%8A%B3/?q=1&x=2']) {
+      expect(await decode(await qrSvg(url))).toBe(url);
+    }
+  });
+
   it('is hidden from assistive technology without a label, and deterministic', async () => {
     const svg = await qrSvg('https://example.org/');
     expect(svg).toContain('aria-hidden="true"');

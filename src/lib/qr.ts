@@ -11,7 +11,9 @@ const recentLimit = 16;
 function encode(text: string): Promise<string> {
   let svg = recent.get(text);
   if (!svg) {
-    svg = QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } });
+    // One byte-mode segment: an address is mostly lower-case letters anyway, and letting the package look for
+    // numeric and alphanumeric runs (its regular expressions) cost about a quarter of each code.
+    svg = QRCode.toString([{ data: text, mode: 'byte' }], { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } });
     recent.set(text, svg);
     if (recent.size > recentLimit) recent.delete(recent.keys().next().value!);
   }
