@@ -11,7 +11,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { getHeapStatistics } from 'node:v8';
 import { formatChineseDate } from '../src/lib/dates.ts';
 import { openccFoldTable } from '../src/integrations/pagefind-index.ts';
 import { createSidecarBuilder, sidecarOrder, type IndexedPage } from '../src/lib/search/build-sidecar.ts';
@@ -20,8 +19,15 @@ import { generateCorpus, mulberry32 } from './search/corpus.ts';
 
 const args = process.argv.slice(2);
 
-/** Pages as Pagefind's fragments give them: its content has U+200B between the words it segmented. */
+/**
+ * Pages as Pagefind's fragments give them: its content has U+200B between the words it segmented; parsed from
+ * JSON, as the build reads them (flat strings).
+ */
 export function benchPages(size: number): IndexedPage[] {
+  return JSON.parse(JSON.stringify(generatedPages(size)));
+}
+
+function generatedPages(size: number): IndexedPage[] {
   const random = mulberry32(size);
   const segmented = (text: string) => {
     let out = '';
@@ -59,6 +65,7 @@ interface RunResult {
   addMs: number;
   filesMs: number;
   peakRss: number;
+  /** JS heap plus ArrayBuffers (the new postings live in typed arrays) once every page is added. */
   heapAfterAdd: number;
   baseRss: number;
   files: number;
@@ -81,7 +88,8 @@ async function child(which: 'old' | 'new', size: number): Promise<RunResult> {
   let started = cpuMs();
   for (const page of pages) builder.addPage(page);
   const addMs = cpuMs() - started;
-  const heapAfterAdd = getHeapStatistics().used_heap_size;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  const heapAfterAdd = heapUsed + arrayBuffers;
   started = cpuMs();
   const hash = createHash('sha256');
   let files = 0;
@@ -117,7 +125,7 @@ if (args[0] === '--child') {
         results[which].push(result);
         console.log(
           `${which}  加页 ${result.addMs.toFixed(0)} ms + 出文件 ${result.filesMs.toFixed(0)} ms CPU；` +
-            `峰值 RSS ${mb(result.peakRss)}（生成页面后 ${mb(result.baseRss)}），加完页后堆 ${mb(result.heapAfterAdd)}；` +
+            `峰值 RSS ${mb(result.peakRss)}（生成页面后 ${mb(result.baseRss)}），加完页后堆+typed arrays ${mb(result.heapAfterAdd)}；` +
             `${result.files} 个文件 ${mb(result.bytes)}，sha256 ${result.digest.slice(0, 12)}`,
         );
       }
