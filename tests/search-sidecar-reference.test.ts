@@ -87,7 +87,7 @@ function generatedPages(count: number, seed: number): IndexedPage[] {
       url: `/cases/${n}/`,
       content,
       meta,
-      filters: random() < 0.9 ? { city: [pick(['湖州市', '温州市', '杭州市'])], year: [meta.published!.slice(0, 4)], topic: random() < 0.5 ? ['志愿服务', '技术帮扶'] : [] } : {},
+      filters: (random() < 0.9 ? { city: [pick(['湖州市', '温州市', '杭州市'])], year: [meta.published!.slice(0, 4)], topic: random() < 0.5 ? ['志愿服务', '技术帮扶'] : [] } : {}) as Record<string, string[]>,
     };
   });
 }

@@ -24,7 +24,7 @@ const chunkHeader = 3;
 const firstChunk = 4;
 const largestChunk = 256;
 
-function grown(array: Int32Array, size: number): Int32Array {
+function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const next = new Int32Array(Math.max(size, array.length * 2));
   next.set(array);
   return next;
