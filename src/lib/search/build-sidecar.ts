@@ -185,7 +185,7 @@ export function createSidecarBuilder(options: SidecarOptions) {
     yield [sidecarPaths.fold, JSON.stringify(foldTableFor(fold, pageGrams.isUsed))];
     yield [sidecarPaths.filters, JSON.stringify(encodeFilters(filters))];
     let n = 0;
-    for (const text of postings.shardTexts(shards, hashes.length)) yield [sidecarPaths.shard(n++), text];
+    for (const text of postings.shardTexts(shards)) yield [sidecarPaths.shard(n++), text];
     yield* blockFiles(hashes, block);
   }
 

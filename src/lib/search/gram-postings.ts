@@ -16,6 +16,14 @@ const rootCount = 3;
 const caret = 0x5e;
 const tilde = 0x7e;
 
+const stride = 6;
+const parentField = 0;
+const codeField = 1;
+const lastField = 2;
+const countField = 3;
+const headField = 4;
+const tailField = 5;
+
 const segmentBits = 20;
 const segmentSize = 1 << segmentBits;
 const segmentMask = segmentSize - 1;
@@ -30,20 +38,15 @@ function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
   return next;
 }
 
-/** Whether a key is an array index: JSON.stringify puts those first, in numeric order, whatever the insertion order. */
-const isIndexKey = (key: string) => /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
 const plainKey = (cp: number) => cp !== 0x22 && cp !== 0x5c && cp >= 0x20 && (cp < 0xd800 || cp > 0xdfff);
 
 export class GramPostings {
-  private parentOf = new Int32Array(1 << 16);
-  private codeOf = new Int32Array(1 << 16);
-  /** The last page added under a gram (so a page is listed once), -1 for none. */
-  private lastPage = new Int32Array(1 << 16).fill(-1);
-  private countOf = new Int32Array(1 << 16);
-  private headOf = new Int32Array(1 << 16);
-  private tailOf = new Int32Array(1 << 16);
+  /** Each gram's record, `stride` numbers: parent gram, last code point, last page (-1: none), count, first and last chunk. */
+  private data = grown(new Int32Array(0), stride << 16);
   private nodes = rootCount;
-  /** Hash table of node ids (0: empty), keyed by (parent, code point). */
+  /** The 1-grams of each root by BMP code point (0: none), so the commonest lookup needs no hashing. */
+  private rootChildren = new Int32Array(rootCount << 16);
+  /** Hash table of gram ids (0: empty), keyed by (parent, code point). */
   private slots = new Int32Array(1 << 17);
   private caretNode = -1;
   private tildeNode = -1;
@@ -56,37 +59,35 @@ export class GramPostings {
 
   /** The gram `parent` + code point `code`, made if new. */
   child(parent: number, code: number): number {
-    if (parent === this.caretNode) parent = titleRoot;
-    else if (parent === this.tildeNode) parent = leadRoot;
+    if (parent < rootCount) {
+      if (code < 0x10000) return this.rootChildren[(parent << 16) | code] || this.add(parent, code);
+    } else if (parent === this.caretNode) return this.child(titleRoot, code);
+    else if (parent === this.tildeNode) return this.child(leadRoot, code);
     const slots = this.slots;
+    const data = this.data;
     const mask = slots.length - 1;
     let hash = Math.imul(parent ^ Math.imul(code, 0x9e3779b1), 0x85ebca6b);
     hash ^= hash >>> 15;
     for (let at = hash & mask; ; at = (at + 1) & mask) {
       const node = slots[at]!;
       if (node === 0) break;
-      if (this.parentOf[node] === parent && this.codeOf[node] === code) return node;
+      const record = node * stride;
+      if (data[record + parentField] === parent && data[record + codeField] === code) return node;
     }
     return this.add(parent, code);
   }
 
   private add(parent: number, code: number): number {
     const node = this.nodes++;
-    if (node >= this.parentOf.length) {
-      this.parentOf = grown(this.parentOf, node + 1);
-      this.codeOf = grown(this.codeOf, node + 1);
-      const last = grown(this.lastPage, node + 1);
-      last.fill(-1, this.lastPage.length);
-      this.lastPage = last;
-      this.countOf = grown(this.countOf, node + 1);
-      this.headOf = grown(this.headOf, node + 1);
-      this.tailOf = grown(this.tailOf, node + 1);
-    }
-    this.parentOf[node] = parent;
-    this.codeOf[node] = code;
+    if ((node + 1) * stride > this.data.length) this.data = grown(this.data, (node + 1) * stride);
+    const record = node * stride;
+    this.data[record + parentField] = parent;
+    this.data[record + codeField] = code;
+    this.data[record + lastField] = -1;
     if (parent === bodyRoot && code === caret) this.caretNode = node;
     if (parent === bodyRoot && code === tilde) this.tildeNode = node;
-    if (this.nodes * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    if (parent < rootCount && code < 0x10000) this.rootChildren[(parent << 16) | code] = node;
+    else if (this.nodes * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     else this.place(node);
     return node;
   }
@@ -94,7 +95,8 @@ export class GramPostings {
   private place(node: number) {
     const slots = this.slots;
     const mask = slots.length - 1;
-    let hash = Math.imul(this.parentOf[node]! ^ Math.imul(this.codeOf[node]!, 0x9e3779b1), 0x85ebca6b);
+    const record = node * stride;
+    let hash = Math.imul(this.data[record + parentField]! ^ Math.imul(this.data[record + codeField]!, 0x9e3779b1), 0x85ebca6b);
     hash ^= hash >>> 15;
     let at = hash & mask;
     while (slots[at] !== 0) at = (at + 1) & mask;
@@ -103,7 +105,10 @@ export class GramPostings {
 
   private rehash(size: number) {
     this.slots = new Int32Array(size);
-    for (let node = rootCount; node < this.nodes; node++) this.place(node);
+    for (let node = rootCount; node < this.nodes; node++) {
+      const record = node * stride;
+      if (this.data[record + parentField]! >= rootCount || this.data[record + codeField]! >= 0x10000) this.place(node);
+    }
   }
 
   private allocate(capacity: number): number {
@@ -129,11 +134,13 @@ export class GramPostings {
 
   /** Adds page `n` to a gram's postings; pages are added in ascending order, each once (again is a no-op). */
   addPage(node: number, n: number): void {
-    const last = this.lastPage[node]!;
+    const data = this.data;
+    const record = node * stride;
+    const last = data[record + lastField]!;
     if (last === n) return;
-    this.lastPage[node] = n;
-    const count = this.countOf[node]!;
-    this.countOf[node] = count + 1;
+    data[record + lastField] = n;
+    const count = data[record + countField]!;
+    data[record + countField] = count + 1;
     if (count === 0) {
       if (this.size === this.appearance.length) this.appearance = grown(this.appearance, this.size + 1);
       this.appearance[this.size++] = node;
@@ -141,20 +148,20 @@ export class GramPostings {
     }
     if (count === 1) {
       const chunk = this.allocate(firstChunk);
-      this.headOf[node] = chunk;
-      this.tailOf[node] = chunk;
+      data[record + headField] = chunk;
+      data[record + tailField] = chunk;
       this.append(chunk, last);
       this.append(chunk, n);
       return;
     }
-    let tail = this.tailOf[node]!;
+    let tail = data[record + tailField]!;
     const segment = this.segments[tail >>> segmentBits]!;
     const at = tail & segmentMask;
     const capacity = segment[at + 1]!;
     if (segment[at + 2] === capacity) {
       const next = this.allocate(Math.min(capacity * 2, largestChunk));
       segment[at] = next;
-      this.tailOf[node] = tail = next;
+      data[record + tailField] = tail = next;
     }
     this.append(tail, n);
   }
@@ -170,8 +177,8 @@ export class GramPostings {
   private codesOf(node: number, into: Int32Array): number {
     let length = 0;
     while (node >= rootCount) {
-      into[length++] = this.codeOf[node]!;
-      node = this.parentOf[node]!;
+      into[length++] = this.data[node * stride + codeField]!;
+      node = this.data[node * stride + parentField]!;
     }
     into.subarray(0, length).reverse();
     return (length << 2) | node;
@@ -198,7 +205,7 @@ export class GramPostings {
       const length = packed >> 2;
       let units = (packed & 3) === bodyRoot ? 0 : 1;
       for (let k = 0; k < length; k++) units += codes[k]! > 0xffff ? 2 : 1;
-      totalBytes += units * 3 + this.countOf[node]! * 2 + 6;
+      totalBytes += units * 3 + this.data[node * stride + countField]! * 2 + 6;
     }
     return Math.max(1, Math.ceil(totalBytes / shardBytes));
   }
@@ -222,32 +229,86 @@ export class GramPostings {
     return (hash >>> 0) % shards;
   }
 
-  /** encodePostings of a gram's page numbers. */
-  private encoded(node: number, base36: string[]): string {
-    const count = this.countOf[node]!;
-    if (count === 1) return base36[this.lastPage[node]!]!;
-    let out = '';
-    let last = -1;
-    for (let chunk = this.headOf[node]!; chunk !== 0; ) {
-      const segment = this.segments[chunk >>> segmentBits]!;
-      const at = chunk & segmentMask;
-      const used = segment[at + 2]!;
-      for (let k = 0; k < used; k++) {
-        const page = segment[at + chunkHeader + k]!;
-        out += (last < 0 ? '' : ',') + base36[page - last - 1]!;
-        last = page;
-      }
-      chunk = segment[at]!;
+  /** The shard text being written, as UTF-16 code units. */
+  private text = new Uint16Array(1 << 16);
+  private textLength = 0;
+
+  private reserve(units: number) {
+    if (this.textLength + units <= this.text.length) return;
+    const next = new Uint16Array(Math.max(this.textLength + units, this.text.length * 2));
+    next.set(this.text.subarray(0, this.textLength));
+    this.text = next;
+  }
+
+  /** Writes a number in base 36 (as Number.prototype.toString(36)). */
+  private writeBase36(value: number) {
+    const text = this.text;
+    if (value < 36) {
+      text[this.textLength++] = value < 10 ? 0x30 + value : 0x57 + value;
+      return;
     }
-    return out;
+    let digits = 0;
+    for (let rest = value; rest > 0; rest = Math.floor(rest / 36)) digits++;
+    let at = this.textLength + digits;
+    this.textLength = at;
+    for (let rest = value; rest > 0; rest = Math.floor(rest / 36)) {
+      const digit = rest % 36;
+      text[--at] = digit < 10 ? 0x30 + digit : 0x57 + digit;
+    }
+  }
+
+  /** Writes `"key":"postings"` (JSON.stringify of the key, encodePostings of its pages). */
+  private writeEntry(node: number, codes: Int32Array, length: number, root: number) {
+    const count = this.data[node * stride + countField]!;
+    this.reserve(length * 12 + 8 + count * 8);
+    const text = this.text;
+    let plain = true;
+    for (let i = 0; i < length; i++) if (!plainKey(codes[i]!)) plain = false;
+    if (plain) {
+      text[this.textLength++] = 0x22;
+      if (root === titleRoot) text[this.textLength++] = caret;
+      else if (root === leadRoot) text[this.textLength++] = tilde;
+      for (let i = 0; i < length; i++) {
+        const code = codes[i]!;
+        if (code > 0xffff) {
+          text[this.textLength++] = ((code - 0x10000) >> 10) + 0xd800;
+          text[this.textLength++] = ((code - 0x10000) & 0x3ff) + 0xdc00;
+        } else text[this.textLength++] = code;
+      }
+      text[this.textLength++] = 0x22;
+    } else {
+      let key = root === titleRoot ? '^' : root === leadRoot ? '~' : '';
+      for (let i = 0; i < length; i++) key += String.fromCodePoint(codes[i]!);
+      const json = JSON.stringify(key);
+      for (let i = 0; i < json.length; i++) text[this.textLength++] = json.charCodeAt(i);
+    }
+    text[this.textLength++] = 0x3a;
+    text[this.textLength++] = 0x22;
+    if (count === 1) this.writeBase36(this.data[node * stride + lastField]!);
+    else {
+      let last = -1;
+      for (let chunk = this.data[node * stride + headField]!; chunk !== 0; ) {
+        const segment = this.segments[chunk >>> segmentBits]!;
+        const at = chunk & segmentMask;
+        const used = segment[at + 2]!;
+        for (let k = 0; k < used; k++) {
+          const page = segment[at + chunkHeader + k]!;
+          if (last >= 0) this.text[this.textLength++] = 0x2c;
+          this.writeBase36(page - last - 1);
+          last = page;
+        }
+        chunk = segment[at]!;
+      }
+    }
+    this.text[this.textLength++] = 0x22;
   }
 
   /**
    * The shard files' texts, shard 0 first: JSON.stringify of { key: encodePostings(pages) } with the keys in the
-   * Map's insertion order, as the Map-based builder wrote them. `pages` is the number of pages (base-36 table).
+   * Map's insertion order, as the Map-based builder wrote them (array-index keys first, as JSON.stringify puts
+   * them). Lone surrogates are escaped in keys, so the code units decode to the same string.
    */
-  *shardTexts(shards: number, pages: number): Generator<string> {
-    const base36 = Array.from({ length: Math.max(1, pages) }, (_, n) => n.toString(36));
+  *shardTexts(shards: number): Generator<string> {
     const codes = new Int32Array(8);
     const shardOfGram = new Int32Array(this.size);
     const starts = new Int32Array(shards + 1);
@@ -260,30 +321,51 @@ export class GramPostings {
     const byShard = new Int32Array(this.size);
     const filled = starts.slice(0, shards);
     for (let i = 0; i < this.size; i++) byShard[filled[shardOfGram[i]!]!++] = this.appearance[i]!;
+    const decoder = new TextDecoder('utf-16le');
     for (let shard = 0; shard < shards; shard++) {
-      let rest = '';
-      let indexed: [number, string][] | undefined;
+      this.textLength = 0;
+      this.reserve(2);
+      this.text[this.textLength++] = 0x7b;
+      // Array-index keys (digits only, no leading zero): first, in numeric order.
+      let indexed: [number, number][] | undefined;
       for (let k = starts[shard]!; k < starts[shard + 1]!; k++) {
         const node = byShard[k]!;
-        const packed = this.codesOf(node, codes);
-        const length = packed >> 2;
-        const root = packed & 3;
-        let key = root === titleRoot ? '^' : root === leadRoot ? '~' : '';
-        let plain = true;
-        for (let i = 0; i < length; i++) {
-          const code = codes[i]!;
-          key += code > 0xffff ? String.fromCodePoint(code) : String.fromCharCode(code);
-          if (!plainKey(code)) plain = false;
-        }
-        const entry = `${plain ? `"${key}"` : JSON.stringify(key)}:"${this.encoded(node, base36)}"`;
-        if (root === bodyRoot && codes[0]! >= 0x30 && codes[0]! <= 0x39 && isIndexKey(key)) (indexed ??= []).push([Number(key), entry]);
-        else rest += (rest ? ',' : '') + entry;
+        const value = this.indexValue(node, codes);
+        if (value >= 0) (indexed ??= []).push([value, node]);
       }
       if (indexed) {
-        const first = indexed.sort((a, b) => a[0] - b[0]).map(([, entry]) => entry).join(',');
-        rest = rest ? `${first},${rest}` : first;
+        for (const [, node] of indexed.sort((a, b) => a[0] - b[0])) {
+          const packed = this.codesOf(node, codes);
+          if (this.textLength > 1) this.text[this.textLength++] = 0x2c;
+          this.writeEntry(node, codes, packed >> 2, packed & 3);
+        }
       }
-      yield `{${rest}}`;
+      for (let k = starts[shard]!; k < starts[shard + 1]!; k++) {
+        const node = byShard[k]!;
+        if (indexed && this.indexValue(node, codes) >= 0) continue;
+        const packed = this.codesOf(node, codes);
+        if (this.textLength > 1) this.text[this.textLength++] = 0x2c;
+        this.writeEntry(node, codes, packed >> 2, packed & 3);
+      }
+      this.reserve(1);
+      this.text[this.textLength++] = 0x7d;
+      yield decoder.decode(this.text.subarray(0, this.textLength));
     }
+  }
+
+  /** The number a key stands for if JSON.stringify treats it as an array index (canonical digits), else -1. */
+  private indexValue(node: number, codes: Int32Array): number {
+    const last = this.data[node * stride + codeField]!;
+    if (node < rootCount || last < 0x30 || last > 0x39) return -1;
+    const packed = this.codesOf(node, codes);
+    const length = packed >> 2;
+    if ((packed & 3) !== bodyRoot || length === 0 || (codes[0] === 0x30 && length > 1)) return -1;
+    let value = 0;
+    for (let i = 0; i < length; i++) {
+      const code = codes[i]!;
+      if (code < 0x30 || code > 0x39) return -1;
+      value = value * 10 + (code - 0x30);
+    }
+    return value < 4294967295 ? value : -1;
   }
 }
