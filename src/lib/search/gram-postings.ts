@@ -16,13 +16,15 @@ const rootCount = 3;
 const caret = 0x5e;
 const tilde = 0x7e;
 
-const stride = 6;
+const stride = 8;
 const parentField = 0;
 const codeField = 1;
 const lastField = 2;
 const countField = 3;
 const headField = 4;
 const tailField = 5;
+/** The gram without its first code point (-1: not yet known), in the same root: the next window of a run. */
+const suffixField = 6;
 
 const segmentBits = 20;
 const segmentSize = 1 << segmentBits;
@@ -77,6 +79,34 @@ export class GramPostings {
     return this.add(parent, code);
   }
 
+  /** The gram without its first code point, in the same root (the root itself for a 1-gram). */
+  suffix(node: number): number {
+    const record = node * stride;
+    let suffix = this.data[record + suffixField]!;
+    if (suffix >= 0) return suffix;
+    const parent = this.data[record + parentField]!;
+    suffix = parent < rootCount ? parent : this.child(this.suffix(parent), this.data[record + codeField]!);
+    this.data[record + suffixField] = suffix;
+    return suffix;
+  }
+
+  private chain = new Int32Array(8);
+
+  /**
+   * Adds page `n` to a gram and its prefixes, shortest first (the order gramsOf lists them). A gram already on
+   * page n has its prefixes there too, so the walk up stops at the first one.
+   */
+  addChain(node: number, n: number): void {
+    const data = this.data;
+    const chain = this.chain;
+    let depth = 0;
+    while (node >= rootCount && data[node * stride + lastField] !== n) {
+      chain[depth++] = node;
+      node = data[node * stride + parentField]!;
+    }
+    while (depth > 0) this.addPage(chain[--depth]!, n);
+  }
+
   private add(parent: number, code: number): number {
     const node = this.nodes++;
     if ((node + 1) * stride > this.data.length) this.data = grown(this.data, (node + 1) * stride);
@@ -84,6 +114,7 @@ export class GramPostings {
     this.data[record + parentField] = parent;
     this.data[record + codeField] = code;
     this.data[record + lastField] = -1;
+    this.data[record + suffixField] = -1;
     if (parent === bodyRoot && code === caret) this.caretNode = node;
     if (parent === bodyRoot && code === tilde) this.tildeNode = node;
     if (parent < rootCount && code < 0x10000) this.rootChildren[(parent << 16) | code] = node;

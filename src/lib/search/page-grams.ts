@@ -8,6 +8,8 @@ import { maxGram } from './grams.ts';
 import { BREAK, foldChar, type FoldTable } from './normalize.ts';
 
 const space = 0x20; // BREAK
+const caret = 0x5e; // titlePrefix
+const tilde = 0x7e; // leadPrefix
 const unknown = -1;
 const dropped = -2;
 /** Folds to more than one code unit: the text is in `longFolds`. */
@@ -99,7 +101,12 @@ export function createPageGrams(options: { fold: FoldTable; leadChars: number; p
     }
   }
 
-  /** gramsOf over units[from, to): each run between BREAKs, its 1- to 4-code-point grams under `root`. */
+  /**
+   * gramsOf over units[from, to): each run between BREAKs, its 1- to 4-code-point grams under `root`, in gramsOf's
+   * order. The window of grams starting at the next position is the suffix of this one plus one code point, so
+   * each position costs one lookup. A body run with '^' or '~' has grams that are title or lead keys (`^劳`), whose
+   * suffixes are not the body's: it is walked from the root at each position instead.
+   */
   function addGrams(units: Uint16Array, from: number, to: number, root: number, n: number) {
     let i = from;
     while (i < to) {
@@ -109,18 +116,34 @@ export function createPageGrams(options: { fold: FoldTable; leadChars: number; p
       }
       if (codes.length < to - i) codes = new Int32Array(Math.max(to - i, codes.length * 2));
       let length = 0;
+      let prefixed = false;
       for (; i < to && units[i] !== space; i++) {
         const unit = units[i]!;
         if (isHigh(unit) && i + 1 < to && isLow(units[i + 1]!)) codes[length++] = ((unit - 0xd800) << 10) + (units[++i]! - 0xdc00) + 0x10000;
-        else codes[length++] = unit;
-      }
-      for (let start = 0; start < length; start++) {
-        let node = root;
-        const end = Math.min(length, start + maxGram);
-        for (let k = start; k < end; k++) {
-          node = postings.child(node, codes[k]!);
-          postings.addPage(node, n);
+        else {
+          codes[length++] = unit;
+          if (unit === caret || unit === tilde) prefixed = true;
         }
+      }
+      if (prefixed && root === bodyRoot) {
+        for (let start = 0; start < length; start++) {
+          let node = root;
+          const end = Math.min(length, start + maxGram);
+          for (let k = start; k < end; k++) {
+            node = postings.child(node, codes[k]!);
+            postings.addPage(node, n);
+          }
+        }
+        continue;
+      }
+      let node = root;
+      let end = Math.min(length, maxGram);
+      for (let k = 0; k < end; k++) node = postings.child(node, codes[k]!);
+      postings.addChain(node, n);
+      for (let start = 1; start < length; start++) {
+        node = postings.suffix(node);
+        if (end < length) node = postings.child(node, codes[end++]!);
+        postings.addChain(node, n);
       }
     }
   }
