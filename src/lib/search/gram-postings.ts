@@ -5,6 +5,9 @@
  * its shard file is written. Same keys, postings, shards and key order as a Map<string, number[]> filled by
  * addPosting (build-sidecar.ts), several times cheaper on thousands of pages.
  *
+ * A gram also knows its suffix (itself without the first code point), so sliding a 4-character window along a
+ * run costs one lookup per position.
+ *
  * Keys are the Map's strings: a title gram is `^gram`, a lead gram `~gram`. '^' and '~' (also ＾ ～ folded) are
  * kept in page text, so a body gram can be the very string of a title or lead gram (`~5年` in 3～5年): the body
  * gram `^` / `~` leads into the title / lead trie, and such grams share one node, as they shared one Map entry.
@@ -43,7 +46,7 @@ function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
 const plainKey = (cp: number) => cp !== 0x22 && cp !== 0x5c && cp >= 0x20 && (cp < 0xd800 || cp > 0xdfff);
 
 export class GramPostings {
-  /** Each gram's record, `stride` numbers: parent gram, last code point, last page (-1: none), count, first and last chunk. */
+  /** Each gram's record, `stride` numbers: parent gram, last code point, last page (-1: none), count, first and last chunk, suffix. */
   private data = grown(new Int32Array(0), stride << 16);
   private nodes = rootCount;
   /** The 1-grams of each root by BMP code point (0: none), so the commonest lookup needs no hashing. */
@@ -213,17 +216,6 @@ export class GramPostings {
     }
     into.subarray(0, length).reverse();
     return (length << 2) | node;
-  }
-
-  /** The Map key of a gram. */
-  keyOf(node: number): string {
-    const codes = new Int32Array(8);
-    const packed = this.codesOf(node, codes);
-    const length = packed >> 2;
-    const root = packed & 3;
-    let key = root === titleRoot ? '^' : root === leadRoot ? '~' : '';
-    for (let i = 0; i < length; i++) key += String.fromCodePoint(codes[i]!);
-    return key;
   }
 
   /** The number of shards: the estimated raw size of all postings (as shardCount computes it) over shardBytes. */
