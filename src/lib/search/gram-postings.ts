@@ -1,7 +1,7 @@
 /**
  * The build's gram postings without a string or an array per gram: the grams are the nodes of a trie (a gram is
  * its one-shorter prefix plus one code point, looked up in one open-addressing hash table of typed arrays), and
- * each gram's page numbers sit in chunks of one pooled set of Int32Arrays. A gram's string is made once, when
+ * the (page, gram) pairs are logged as they come, inverted into each gram's pages only when the files are written. A gram's string is made once, when
  * its shard file is written. Same keys, postings, shards and key order as a Map<string, number[]> filled by
  * addPosting (build-sidecar.ts), several times cheaper on thousands of pages.
  *
@@ -24,18 +24,15 @@ const parentField = 0;
 const codeField = 1;
 const lastField = 2;
 const countField = 3;
-const headField = 4;
-const tailField = 5;
+/** While the files are written: where the gram's pages start in the inverted log, and the next free place. */
+const startField = 4;
+const cursorField = 5;
 /** The gram without its first code point (-1: not yet known), in the same root: the next window of a run. */
 const suffixField = 6;
 
 const segmentBits = 20;
 const segmentSize = 1 << segmentBits;
 const segmentMask = segmentSize - 1;
-/** A postings chunk: [next chunk, capacity, used, …pages]. */
-const chunkHeader = 3;
-const firstChunk = 4;
-const largestChunk = 256;
 
 function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const next = new Int32Array(Math.max(size, array.length * 2));
@@ -46,7 +43,7 @@ function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
 const plainKey = (cp: number) => cp !== 0x22 && cp !== 0x5c && cp >= 0x20 && (cp < 0xd800 || cp > 0xdfff);
 
 export class GramPostings {
-  /** Each gram's record, `stride` numbers: parent gram, last code point, last page (-1: none), count, first and last chunk, suffix. */
+  /** Each gram's record, `stride` numbers: parent gram, last code point, last page (-1: none), count, start and cursor (while inverting), suffix. */
   private data = grown(new Int32Array(0), stride << 16);
   private nodes = rootCount;
   /** The 1-grams of each root by BMP code point (0: none), so the commonest lookup needs no hashing. */
@@ -59,8 +56,15 @@ export class GramPostings {
   private appearance = new Int32Array(1 << 16);
   /** Number of grams with at least one page. */
   size = 0;
-  private segments: Int32Array[] = [new Int32Array(segmentSize)];
-  private segmentUsed = 1; // offset 0 means "no chunk"
+  /**
+   * Every (page, gram) pair, as the gram, page after page (sequential writes while pages are added; inverted
+   * into each gram's pages when the files are written). In segments, so growing never copies it.
+   */
+  private log: Int32Array[] = [];
+  private logLength = 0;
+  /** Where each page's grams start in the log; pageStarts[n + 1] is set when page n + 1 begins. */
+  private pageStarts = new Int32Array(1 << 12);
+  private pages = 0;
 
   /** The gram `parent` + code point `code`, made if new. */
   child(parent: number, code: number): number {
@@ -145,59 +149,52 @@ export class GramPostings {
     }
   }
 
-  private allocate(capacity: number): number {
-    const length = chunkHeader + capacity;
-    if (this.segmentUsed + length > segmentSize) {
-      this.segments.push(new Int32Array(segmentSize));
-      this.segmentUsed = 0;
-    }
-    const offset = ((this.segments.length - 1) << segmentBits) | this.segmentUsed;
-    this.segmentUsed += length;
-    const segment = this.segments[this.segments.length - 1]!;
-    const at = offset & segmentMask;
-    segment[at + 1] = capacity;
-    return offset;
-  }
-
-  private append(chunk: number, page: number) {
-    const segment = this.segments[chunk >>> segmentBits]!;
-    const at = chunk & segmentMask;
-    segment[at + chunkHeader + segment[at + 2]!] = page;
-    segment[at + 2] = segment[at + 2]! + 1;
+  private beginPage(n: number) {
+    if (n + 2 > this.pageStarts.length) this.pageStarts = grown(this.pageStarts, n + 2);
+    for (; this.pages <= n; this.pages++) this.pageStarts[this.pages] = this.logLength;
   }
 
   /** Adds page `n` to a gram's postings; pages are added in ascending order, each once (again is a no-op). */
   addPage(node: number, n: number): void {
     const data = this.data;
     const record = node * stride;
-    const last = data[record + lastField]!;
-    if (last === n) return;
+    if (data[record + lastField] === n) return;
+    if (n >= this.pages) this.beginPage(n);
     data[record + lastField] = n;
     const count = data[record + countField]!;
     data[record + countField] = count + 1;
     if (count === 0) {
       if (this.size === this.appearance.length) this.appearance = grown(this.appearance, this.size + 1);
       this.appearance[this.size++] = node;
-      return;
     }
-    if (count === 1) {
-      const chunk = this.allocate(firstChunk);
-      data[record + headField] = chunk;
-      data[record + tailField] = chunk;
-      this.append(chunk, last);
-      this.append(chunk, n);
-      return;
+    const at = this.logLength & segmentMask;
+    if (at === 0) this.log.push(new Int32Array(segmentSize));
+    this.log[this.logLength >>> segmentBits]![at] = node;
+    this.logLength++;
+  }
+
+  /**
+   * Each gram's pages, ascending, in one array: a gram's start is set in its record. The log is read page by
+   * page, so each gram's places fill in page order.
+   */
+  private invert(): Int32Array {
+    const data = this.data;
+    const pages = new Int32Array(this.logLength);
+    let start = 0;
+    for (let i = 0; i < this.size; i++) {
+      const record = this.appearance[i]! * stride;
+      data[record + startField] = start;
+      data[record + cursorField] = start;
+      start += data[record + countField]!;
     }
-    let tail = data[record + tailField]!;
-    const segment = this.segments[tail >>> segmentBits]!;
-    const at = tail & segmentMask;
-    const capacity = segment[at + 1]!;
-    if (segment[at + 2] === capacity) {
-      const next = this.allocate(Math.min(capacity * 2, largestChunk));
-      segment[at] = next;
-      data[record + tailField] = tail = next;
+    this.pageStarts[this.pages] = this.logLength;
+    for (let n = 0; n < this.pages; n++) {
+      for (let k = this.pageStarts[n]!, end = this.pageStarts[n + 1]!; k < end; k++) {
+        const record = this.log[k >>> segmentBits]![k & segmentMask]! * stride;
+        pages[data[record + cursorField]!++] = n;
+      }
     }
-    this.append(tail, n);
+    return pages;
   }
 
   /** Adds page `n` under a gram given as its Map key (`^gram`, `~gram` or `gram`). */
@@ -281,7 +278,7 @@ export class GramPostings {
   }
 
   /** Writes `"key":"postings"` (JSON.stringify of the key, encodePostings of its pages). */
-  private writeEntry(node: number, codes: Int32Array, length: number, root: number) {
+  private writeEntry(node: number, codes: Int32Array, length: number, root: number, pages: Int32Array) {
     const count = this.data[node * stride + countField]!;
     this.reserve(length * 12 + 8 + count * 8);
     const text = this.text;
@@ -307,21 +304,12 @@ export class GramPostings {
     }
     text[this.textLength++] = 0x3a;
     text[this.textLength++] = 0x22;
-    if (count === 1) this.writeBase36(this.data[node * stride + lastField]!);
-    else {
-      let last = -1;
-      for (let chunk = this.data[node * stride + headField]!; chunk !== 0; ) {
-        const segment = this.segments[chunk >>> segmentBits]!;
-        const at = chunk & segmentMask;
-        const used = segment[at + 2]!;
-        for (let k = 0; k < used; k++) {
-          const page = segment[at + chunkHeader + k]!;
-          if (last >= 0) this.text[this.textLength++] = 0x2c;
-          this.writeBase36(page - last - 1);
-          last = page;
-        }
-        chunk = segment[at]!;
-      }
+    let last = -1;
+    for (let k = this.data[node * stride + startField]!, end = k + count; k < end; k++) {
+      const page = pages[k]!;
+      if (last >= 0) this.text[this.textLength++] = 0x2c;
+      this.writeBase36(page - last - 1);
+      last = page;
     }
     this.text[this.textLength++] = 0x22;
   }
@@ -345,6 +333,7 @@ export class GramPostings {
     const filled = starts.slice(0, shards);
     for (let i = 0; i < this.size; i++) byShard[filled[shardOfGram[i]!]!++] = this.appearance[i]!;
     const decoder = new TextDecoder('utf-16le');
+    const pages = this.invert();
     for (let shard = 0; shard < shards; shard++) {
       this.textLength = 0;
       this.reserve(2);
@@ -360,7 +349,7 @@ export class GramPostings {
         for (const [, node] of indexed.sort((a, b) => a[0] - b[0])) {
           const packed = this.codesOf(node, codes);
           if (this.textLength > 1) this.text[this.textLength++] = 0x2c;
-          this.writeEntry(node, codes, packed >> 2, packed & 3);
+          this.writeEntry(node, codes, packed >> 2, packed & 3, pages);
         }
       }
       for (let k = starts[shard]!; k < starts[shard + 1]!; k++) {
@@ -368,7 +357,7 @@ export class GramPostings {
         if (indexed && this.indexValue(node, codes) >= 0) continue;
         const packed = this.codesOf(node, codes);
         if (this.textLength > 1) this.text[this.textLength++] = 0x2c;
-        this.writeEntry(node, codes, packed >> 2, packed & 3);
+        this.writeEntry(node, codes, packed >> 2, packed & 3, pages);
       }
       this.reserve(1);
       this.text[this.textLength++] = 0x7d;
