@@ -134,7 +134,7 @@ describe('the sidecar builder', () => {
       content: n % 2 ? `${page.meta.title ?? ''}\ud800${'劳模'.repeat(n % 7)}𠀀𠀀𠀀${page.content}\udc00` : `\udc00${page.content}\ud83d`,
       meta: { ...page.meta, title: n % 3 ? (page.meta.title ?? '') + '\ud800' : '\udc00' },
     }));
-    for (const leadChars of [3, 4, 5, 160]) {
+    for (const leadChars of [3, 4, 5, 160, -3]) {
       const options = { fold, shardBytes: 900, leadChars };
       const expected = entries(reference.buildSidecar(lone, options));
       expect(expected.some(([, text]) => text.includes('\\ud800'))).toBe(true);

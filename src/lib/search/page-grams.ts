@@ -28,6 +28,12 @@ function isTrimmed(unit: number): boolean {
   );
 }
 
+/** Where String.prototype.slice(0, end) ends on a string of `length` code units. */
+function sliceEnd(length: number, end: number): number {
+  const relative = Number.isNaN(end) ? 0 : Math.trunc(end);
+  return relative < 0 ? Math.max(length + relative, 0) : Math.min(relative, length);
+}
+
 /** A growable buffer of UTF-16 code units. */
 class Units {
   data = new Uint16Array(1 << 14);
@@ -195,7 +201,7 @@ export function createPageGrams(options: { fold: FoldTable; leadChars: number; p
     let leadTo = bodyTo;
     while (leadFrom < leadTo && isTrimmed(units[leadFrom]!)) leadFrom++;
     while (leadTo > leadFrom && isTrimmed(units[leadTo - 1]!)) leadTo--;
-    leadTo = Math.min(leadTo, leadFrom + leadChars);
+    leadTo = leadFrom + sliceEnd(leadTo - leadFrom, leadChars);
     // Same order as the grams of PageTerms: title, lead, then the title and the body (gramsOf(body, gramsOf(title))).
     addGrams(units, 0, titleLength, titleRoot, n);
     addGrams(units, leadFrom, leadTo, leadRoot, n);
