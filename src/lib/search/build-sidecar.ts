@@ -2,7 +2,9 @@
  * Builds the CJK sidecar from the pages Pagefind indexed (its decoded fragments), so both indexes see
  * exactly the same text: Pagefind's `content` is the text of the `data-pagefind-body` element.
  */
-import { encodePostings, gramsOf, shardOf } from './grams.ts';
+import { encodePostings, gramsOf } from './grams.ts';
+import { GramPostings } from './gram-postings.ts';
+import { createPageGrams } from './page-grams.ts';
 import { BREAK, foldChar, normalise, type FoldTable } from './normalize.ts';
 import {
   filterLabels,
@@ -148,41 +150,42 @@ export function createPageTerms(options: Pick<SidecarOptions, 'fold' | 'leadChar
 
 /**
  * Builds the sidecar one page at a time, in sidecar order (page n is the n-th added): the caller can drop each
- * page's text once it is added, so only the postings stay in memory, never every page's text at once.
+ * page's text once it is added, so only the postings stay in memory, never every page's text at once. The
+ * postings are a GramPostings (numbers, not a string and an array per gram); same files as adding each page's
+ * createPageTerms grams to a Map with addPosting.
  */
 export function createSidecarBuilder(options: SidecarOptions) {
   const { fold, shardBytes = 12_000, block = 64, leadChars = 160 } = options;
-  const postings = new Map<string, number[]>();
+  const postings = new GramPostings();
   const filters: Record<string, Record<string, number[]>> = {};
   const hashes: string[] = [];
-  const used = new Set<string>();
-  const termsOf = createPageTerms({ fold, leadChars });
+  const pageGrams = createPageGrams({ fold, leadChars, postings });
 
   /** Adds a page's terms (createPageTerms) as the next page. */
   function addTerms(terms: PageTerms) {
     const n = hashes.length;
     hashes.push(terms.hash);
-    for (const char of terms.chars) used.add(char);
-    for (const gram of terms.grams) addPosting(postings, gram, n);
+    pageGrams.markChars(terms.chars);
+    for (const gram of terms.grams) postings.addKey(gram, n);
     addFilterPostings(filters, n, terms.filters);
   }
 
-  const addPage = (page: IndexedPage) => addTerms(termsOf(page));
+  function addPage(page: IndexedPage) {
+    const n = hashes.length;
+    hashes.push(page.hash);
+    pageGrams.addPage(page.meta.title ?? '', page.content, n);
+    addFilterPostings(filters, n, page.filters);
+  }
 
   /** The sidecar's files (path relative to the sidecar dir → contents), one at a time. */
   function* files(): Generator<[string, string]> {
-    const shards = shardCount(postings, shardBytes);
+    const shards = postings.shardCount(shardBytes);
     const meta: SidecarMeta = { version: sidecarVersion, pages: hashes.length, shards, block, leadChars };
     yield [sidecarPaths.meta, JSON.stringify(meta)];
-    yield [sidecarPaths.fold, JSON.stringify(foldTableFor(fold, (char) => used.has(char)))];
+    yield [sidecarPaths.fold, JSON.stringify(foldTableFor(fold, pageGrams.isUsed))];
     yield [sidecarPaths.filters, JSON.stringify(encodeFilters(filters))];
-    const grams: string[][] = Array.from({ length: shards }, () => []);
-    for (const gram of postings.keys()) grams[shardOf(bareGram(gram), shards)].push(gram);
-    for (let n = 0; n < shards; n++) {
-      const content: Record<string, string> = {};
-      for (const gram of grams[n]) content[gram] = encodePostings(postings.get(gram)!);
-      yield [sidecarPaths.shard(n), JSON.stringify(content)];
-    }
+    let n = 0;
+    for (const text of postings.shardTexts(shards)) yield [sidecarPaths.shard(n++), text];
     yield* blockFiles(hashes, block);
   }
 
