@@ -21,6 +21,7 @@ describe('createTransformCache', () => {
     expect(first.get('a.mdx', '正文')).toBeUndefined();
     first.set('a.mdx', '正文', { code: 'A' });
     first.set('b.mdx', '正文', { code: 'B' });
+    expect(first.get('a.mdx', '正文')).toEqual({ code: 'A' });
     const second = createTransformCache<{ code: string }>(dir, 'v1');
     expect(second.get('a.mdx', '正文')).toEqual({ code: 'A' });
     expect(second.get('a.mdx', '改过的正文')).toBeUndefined();
