@@ -9,7 +9,7 @@ import { mdxPolicyPlugin, MdxPolicyError, remarkMdxPolicy } from '../src/lib/mdx
 import { compile as compileWithRemark } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import { isAllowedUrl, isImagePath, normalizeUrl } from '../src/lib/mdx-policy/urls.ts';
-import { chunkSizeGuard, isKnownUpstreamWarning, filterKnownWarnings, oversizedChunks } from '../src/lib/build-warnings.ts';
+import { isKnownUpstreamWarning, filterKnownWarnings } from '../src/lib/build-warnings.ts';
 import { renderFigure } from '../src/lib/import/render.ts';
 import { marker, refused } from './fixtures/mdx-refused.ts';
 
@@ -243,19 +243,5 @@ describe('build warnings', () => {
     const externalized = (file: string) => ({ code: 'PLUGIN_WARNING', message: `Module "fs" has been externalized for browser compatibility, imported by "${file}". See …` });
     expect(isKnownUpstreamWarning(externalized('/repo/node_modules/zhlint/lib/report.js'))).toBe(true);
     expect(isKnownUpstreamWarning(externalized('/repo/src/lib/search/engine.ts'))).toBe(false);
-  });
-
-  it('warns about large chunks as Vite does, except the desk’s', () => {
-    const chunk = (fileName: string, kb: number, moduleIds: string[]) => ({ fileName, code: 'x'.repeat(kb * 1000), moduleIds });
-    const chunks = [
-      chunk('_astro/admin.js', 5900, ['/repo/src/pages/admin/index.astro?astro&type=script', '/repo/node_modules/decap-cms-app/dist/esm/index.js']),
-      chunk('_astro/entry-check.js', 808, ['/repo/src/lib/cms/entry-check.ts', '/repo/node_modules/zhlint/lib/index.js']),
-      chunk('_astro/search.js', 600, ['/repo/src/components/Search.astro?astro&type=script']),
-      chunk('_astro/small.js', 20, ['/repo/src/x.ts']),
-    ];
-    expect(oversizedChunks(chunks)).toEqual(['_astro/search.js (600 kB)']);
-    const warned: string[] = [];
-    chunkSizeGuard().generateBundle.call({ warn: (message: string) => warned.push(message), environment: { config: { consumer: 'client' } } }, {}, Object.fromEntries(chunks.map((item) => [item.fileName, { type: 'chunk', ...item }])));
-    expect(warned).toEqual(['Some chunks are larger than 500 kB after minification: _astro/search.js (600 kB)']);
   });
 });

@@ -11,9 +11,9 @@
  * - The desk's content check (src/lib/cms/entry-check.ts) bundles zhlint, whose Node-only report and config code
  *   imports `fs` and `console`; the desk never calls that code, and Vite's "externalized for browser
  *   compatibility" notice about it is hidden for zhlint only.
- * - The desk is one ~6 MB chunk by design, and its check a second one of ~0.8 MB (both loaded on /admin/ only).
- *   Vite's chunk-size warning cannot exempt a chunk, so its limit is lifted and `chunkSizeGuard` warns the same way
- *   for every other chunk.
+ *
+ * The desk is bundled apart from Astro's build (src/integrations/desk-bundle.ts), with the same filter; its one
+ * ~6 MB chunk is by design (loaded on /admin/ only), so that build alone lifts Vite's chunk-size limit.
  */
 export interface BuildWarning {
   code?: string;
@@ -51,52 +51,4 @@ export function isKnownUpstreamWarning(warning: BuildWarning): boolean {
 /** For `vite.build.rolldownOptions.onwarn`: drop the known warnings, pass every other one to Vite's handler. */
 export function filterKnownWarnings(warning: BuildWarning, warn: (warning: BuildWarning) => void): void {
   if (!isKnownUpstreamWarning(warning)) warn(warning);
-}
-
-/** Vite's default chunk-size warning limit, in kB, which chunkSizeGuard keeps for every chunk but the desk's. */
-export const chunkSizeLimitKb = 500;
-
-export interface ChunkForSize {
-  fileName: string;
-  code: string;
-  moduleIds: readonly string[];
-}
-
-/** The desk's chunks: the one that bundles Decap CMS, and the one with the content check it loads beside it. */
-export const isDeskChunk = (chunk: ChunkForSize) =>
-  chunk.moduleIds.some(
-    (id) => inPackage(id, 'decap-cms-app') || inPackage(id, 'decap-cms-core') || id.replaceAll('\\', '/').endsWith('/src/lib/cms/entry-check.ts'),
-  );
-
-/** Chunks over the limit, the desk's excepted: `name (N kB)`. */
-export function oversizedChunks(chunks: readonly ChunkForSize[], limitKb = chunkSizeLimitKb): string[] {
-  return chunks
-    .filter((chunk) => !isDeskChunk(chunk))
-    .map((chunk) => ({ chunk, kb: Buffer.byteLength(chunk.code) / 1000 }))
-    .filter(({ kb }) => kb > limitKb)
-    .map(({ chunk, kb }) => `${chunk.fileName} (${kb.toFixed(0)} kB)`);
-}
-
-interface OutputItem {
-  type: string;
-  fileName: string;
-  code?: string;
-  moduleIds?: readonly string[];
-  modules?: Record<string, unknown>;
-}
-
-/** A Vite plugin: Vite's chunk-size warning for the browser's chunks, leaving out the desk's. */
-export function chunkSizeGuard() {
-  return {
-    name: 'laomo:chunk-size-guard',
-    apply: 'build' as const,
-    generateBundle(this: { warn(message: string): void; environment?: { config?: { consumer?: string } } }, _options: unknown, bundle: Record<string, OutputItem>) {
-      if (this.environment?.config?.consumer && this.environment.config.consumer !== 'client') return;
-      const chunks = Object.values(bundle)
-        .filter((item) => item.type === 'chunk')
-        .map((item) => ({ fileName: item.fileName, code: item.code ?? '', moduleIds: item.moduleIds ?? Object.keys(item.modules ?? {}) }));
-      const large = oversizedChunks(chunks);
-      if (large.length) this.warn(`Some chunks are larger than ${chunkSizeLimitKb} kB after minification: ${large.join(', ')}`);
-    },
-  };
 }
