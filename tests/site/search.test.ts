@@ -8,7 +8,7 @@
  * is only punctuation, labels issue results 专版, has one search box and does not shift on a phone;
  * other pages load no search code.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -18,6 +18,7 @@ import { runInPage, scoreNearMiss, scoreQuery, sidecarPageUrls, trackPayload, is
 import { allQueries, nearMissQueries } from '../../scripts/search/queries.ts';
 import { truthPages, type TruthPage } from '../../scripts/search/truth.ts';
 import { readExpectedContent } from './site-content.ts';
+import { decodePagefindFile, pagefindLanguage } from '../../src/integrations/pagefind-index.ts';
 
 const dist = inject('distDir');
 const bundle = join(dist, 'pagefind');
@@ -48,11 +49,15 @@ afterAll(async () => {
 });
 
 describe('the search index', () => {
-  it('indexes exactly the published articles and issues, Chinese forced', async () => {
+  it('indexes exactly the published articles and issues, without Pagefind’s own segmentation', async () => {
     const { publishedCases, publishedIssues } = await readExpectedContent();
     expect(existsSync(join(bundle, 'pagefind.js'))).toBe(true);
     const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8'));
-    expect(Object.keys(entry.languages)).toEqual(['zh']);
+    // The sidecar does the searching; Pagefind gives the fragments, which carry the text unsegmented.
+    expect(Object.keys(entry.languages)).toEqual([pagefindLanguage]);
+    const fragments = readdirSync(join(bundle, 'fragment'));
+    expect(fragments.length).toBe(pageUrls.length);
+    for (const name of fragments) expect(JSON.parse(decodePagefindFile(readFileSync(join(bundle, 'fragment', name)))).content, name).not.toContain('\u200b');
     expect([...pageUrls].sort()).toEqual([...publishedCases.map((c) => `/cases/${c.id}/`), ...publishedIssues.map((i) => `/issues/${i.id}/`)].sort());
     expect(truth.map((page) => page.url).sort()).toEqual([...pageUrls].sort());
   });
