@@ -13,7 +13,7 @@ function encode(text: string): Promise<string> {
   if (!svg) {
     // One byte-mode segment: an address is mostly lower-case letters anyway, and letting the package look for
     // numeric and alphanumeric runs (its regular expressions) cost about a quarter of each code.
-    svg = QRCode.toString([{ data: text, mode: 'byte' }], { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } });
+    svg = QRCode.toString([{ data: new TextEncoder().encode(text), mode: 'byte' }], { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } });
     recent.set(text, svg);
     if (recent.size > recentLimit) recent.delete(recent.keys().next().value!);
   }
