@@ -4,7 +4,7 @@
  * CPU and memory of building the CJK sidecar (src/lib/search/build-sidecar.ts) over N generated pages made from
  * the real paragraphs (scripts/search/corpus.ts), shaped like Pagefind's fragments (zero-width spaces between
  * words, `. ` between blocks), folded with the full OpenCC table, against the builder as it was before
- * (tests/fixtures/search/reference-sidecar.ts). Each build runs in its own child process, old and new
+ * (scripts/bench/reference-sidecar.ts). Each build runs in its own child process, old and new
  * interleaved, so peak RSS is the build's own; prints CPU ms (process.cpuUsage: adding the pages, making the
  * files), peak RSS and heap, and fails loudly if the two builders' files differ in any byte.
  */
@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { formatChineseDate } from '../src/lib/dates.ts';
 import { openccFoldTable } from '../src/integrations/pagefind-index.ts';
 import { createSidecarBuilder, sidecarOrder, type IndexedPage } from '../src/lib/search/build-sidecar.ts';
-import * as reference from '../tests/fixtures/search/reference-sidecar.ts';
+import * as reference from './bench/reference-sidecar.ts';
 import { generateCorpus, mulberry32 } from './search/corpus.ts';
 
 const args = process.argv.slice(2);

@@ -1,12 +1,12 @@
 /**
  * The build's sidecar builder (numeric grams, src/lib/search/gram-postings.ts + page-grams.ts) writes the very
  * files, byte for byte and in the same order, that the string-keyed builder before it wrote
- * (tests/fixtures/search/reference-sidecar.ts), on generated pages mixing what page text holds.
+ * (scripts/bench/reference-sidecar.ts), on generated pages mixing what page text holds.
  */
 import { describe, expect, it } from 'vitest';
 import { buildSidecar, createPageTerms, createSidecarBuilder, sidecarOrder, type IndexedPage } from '../src/lib/search/build-sidecar.ts';
 import { createDevSidecar } from '../src/lib/search/dev-sidecar.ts';
-import * as reference from './fixtures/search/reference-sidecar.ts';
+import * as reference from '../scripts/bench/reference-sidecar.ts';
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 function randomFrom(seed: number) {
