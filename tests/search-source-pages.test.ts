@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSidecar, createPageTerms, createSidecarBuilder, sidecarOrder, type IndexedPage } from '../src/lib/search/build-sidecar.ts';
+import { buildSidecar, createPageTerms, sidecarOrder, type IndexedPage } from '../src/lib/search/build-sidecar.ts';
 import { createDevSidecar } from '../src/lib/search/dev-sidecar.ts';
 import { createDevSearchIndex } from '../src/lib/search/dev-index.ts';
 import { el, pagefindText } from '../src/lib/search/page-text.ts';
@@ -136,9 +136,10 @@ describe('page terms (kept per article in dev)', () => {
     const fold = { 術: '术', 務: '务' };
     const expected = buildSidecar(pages, { fold, shardBytes: 200 });
     const termsOf = createPageTerms({ fold });
-    const builder = createSidecarBuilder({ fold, shardBytes: 200 });
-    for (const page of sidecarOrder(pages)) builder.addTerms(termsOf(page));
-    expect(new Map(builder.files())).toEqual(expected);
+    const dev = createDevSidecar({ fold, shardBytes: 200 });
+    dev.update(sidecarOrder(pages).map((page) => termsOf(page)));
+    // The same files (within a shard the dev sidecar may list its grams in another order).
+    expect(parsed(dev.files())).toEqual(parsed(expected));
   });
 });
 

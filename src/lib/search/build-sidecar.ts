@@ -161,15 +161,6 @@ export function createSidecarBuilder(options: SidecarOptions) {
   const hashes: string[] = [];
   const pageGrams = createPageGrams({ fold, leadChars, postings });
 
-  /** Adds a page's terms (createPageTerms) as the next page. */
-  function addTerms(terms: PageTerms) {
-    const n = hashes.length;
-    hashes.push(terms.hash);
-    pageGrams.markChars(terms.chars);
-    for (const gram of terms.grams) postings.addKey(gram, n);
-    addFilterPostings(filters, n, terms.filters);
-  }
-
   function addPage(page: IndexedPage) {
     const n = hashes.length;
     hashes.push(page.hash);
@@ -189,7 +180,7 @@ export function createSidecarBuilder(options: SidecarOptions) {
     yield* blockFiles(hashes, block);
   }
 
-  return { addPage, addTerms, files, get pageCount() { return hashes.length; } };
+  return { addPage, files, get pageCount() { return hashes.length; } };
 }
 
 /** Returns the sidecar's files (path relative to the sidecar dir → contents). */

@@ -197,13 +197,6 @@ export class GramPostings {
     return pages;
   }
 
-  /** Adds page `n` under a gram given as its Map key (`^gram`, `~gram` or `gram`). */
-  addKey(key: string, n: number): void {
-    let node = bodyRoot;
-    for (const char of key) node = this.child(node, char.codePointAt(0)!);
-    if (node !== bodyRoot) this.addPage(node, n);
-  }
-
   /** Writes a gram's code points, first to last, into `into`; returns (their number << 2) | its root. */
   private codesOf(node: number, into: Int32Array): number {
     let length = 0;

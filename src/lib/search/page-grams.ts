@@ -166,7 +166,7 @@ export function createPageGrams(options: { fold: FoldTable; leadChars: number; p
     return -1;
   }
 
-  /** Adds page `n` from its title and Pagefind content: createPageTerms + the builder's addTerms, on code units. */
+  /** Adds page `n` from its title and Pagefind content: what createPageTerms and addPosting do (the dev server's way), on code units. */
   function addPage(title: string, content: string, n: number) {
     text.length = 0;
     foldInto(title);
@@ -209,14 +209,10 @@ export function createPageGrams(options: { fold: FoldTable; leadChars: number; p
     addGrams(units, bodyFrom, bodyTo, bodyRoot, n);
   }
 
-  /** Marks the characters of PageTerms.chars as used. */
-  const markChars = (chars: string) => {
-    for (const char of chars) usedCodes[char.codePointAt(0)!] = 1;
-  };
   /** Whether a folded character occurs in the text added (`used.has(char)` of a Set of [...text] characters). */
   const isUsed = (char: string) => {
     if (char.length === 1) return usedCodes[char.charCodeAt(0)] === 1;
     return char.length === 2 && isHigh(char.charCodeAt(0)) && isLow(char.charCodeAt(1)) && usedCodes[char.codePointAt(0)!] === 1;
   };
-  return { addPage, markChars, isUsed };
+  return { addPage, isUsed };
 }
