@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { filterKnownWarnings } from '../lib/build-warnings.ts';
-import { deskScriptEntry, deskScriptFolder } from '../lib/cms/desk-script.ts';
+import { deskScriptEntry, deskScriptFolder, deskScriptSource } from '../lib/cms/desk-script.ts';
 import { sourceVersion } from '../lib/source-version.ts';
 
 /** Bump when the way the bundle is built changes, so cached bundles are made again. */
@@ -35,7 +35,7 @@ async function bundleDesk(root: string, outDir: string) {
       // One large chunk by design (Decap), loaded on /admin/ only: src/lib/build-warnings.ts.
       chunkSizeWarningLimit: 100_000,
       rolldownOptions: {
-        input: join(root, 'src/admin/desk.ts'),
+        input: join(root, deskScriptSource),
         output: { entryFileNames: deskScriptEntry, chunkFileNames: '[name]-[hash].js', assetFileNames: '[name]-[hash][extname]' },
         onwarn: filterKnownWarnings,
       },
@@ -55,7 +55,7 @@ export default function deskBundle(): AstroIntegration {
         // In `astro dev` the admin page's script is a plain <script src> (not one Vite's dependency scanner reads
         // out of the .astro file), so the desk is named as an entry: Decap and the check's packages are
         // pre-bundled at start-up, not discovered late (a re-optimisation and reload while the desk is loading).
-        if (command === 'dev') updateConfig({ vite: { environments: { client: { optimizeDeps: { entries: ['src/admin/desk.ts'] } } } } });
+        if (command === 'dev') updateConfig({ vite: { environments: { client: { optimizeDeps: { entries: [deskScriptSource] } } } } });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const key = createHash('sha256').update(bundleFormat).update('\u0000').update(sourceVersion(root)).digest('hex').slice(0, 20);

@@ -1,8 +1,8 @@
 /**
  * A palette PNG (colour type 3, 8 bits a pixel) from an IndexedCanvas, written directly: no colour quantising and
- * no image library. Rows use filter 0 (none), as the PNG
- * specification recommends for palette images, and deflate looks only for runs (Z_RLE): a card is mostly runs of
- * paper, so this is 1 ms a card against 4 ms at the default level, for a file about a tenth larger (about 30 KB).
+ * no image library. Rows use filter 0 (none), as the PNG specification recommends for palette images, and deflate
+ * looks only for runs (Z_RLE): a card is mostly runs of paper, so this is 1 ms a card against 4 ms at the default
+ * level, for a file about a tenth larger (about 30 KB).
  */
 import { constants, crc32, deflateSync } from 'node:zlib';
 import type { IndexedCanvas } from './indexed-canvas.ts';
